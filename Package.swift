@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "playground-tui",
+    // MARK: Public API: the app and its headless command line.
+    products: [
+        .executable(name: "playground-tui", targets: ["playground-tui"]),
+        .library(name: "PlaygroundCore", targets: ["PlaygroundCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Implementation
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "PlaygroundCore",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "playground-tui",
+            dependencies: [
+                "PlaygroundCore",
+                "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // MARK: Tests
+        .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

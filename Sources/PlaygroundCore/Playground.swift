@@ -1,0 +1,123 @@
+/// A running playground: the state, the seeded stream, the data and the network, and the
+/// epoch count. The one place that turns a state into data and a network, so the app, the
+/// command line and the tests agree.
+public struct Playground: Sendable {
+    public private(set) var state: PlaygroundState
+    /// The stream after the data and the latest network were drawn (rebuilds continue it).
+    public private(set) var random: SeededRandom
+    public private(set) var data: DataSplit
+    public private(set) var network: Network
+    /// Epochs trained since the network was built.
+    public private(set) var epoch = 0
+
+    /// Inputs (flat, `count × features`) and labels, computed once per data set and features.
+    public private(set) var trainInputs: [Double] = []
+    public private(set) var trainLabels: [Double] = []
+    public private(set) var testInputs: [Double] = []
+    public private(set) var testLabels: [Double] = []
+
+    /// Seeds the stream from `state.seed`, draws the data, shuffles and splits it, then draws
+    /// the first network: the same data and network as TF Playground for the same state.
+    public init(state: PlaygroundState) {
+        self.state = state
+        var random = SeededRandom(seed: state.seed)
+        data = DataSplit(dataset: state.activeDataset, noisePercent: Double(state.noise),
+                         percentTrain: Double(state.percTrainData), using: &random)
+        network = Playground.makeNetwork(for: state, using: &random)
+        self.random = random
+        computeInputs()
+    }
+
+    static func makeNetwork(for state: PlaygroundState, using random: inout SeededRandom) -> Network {
+        Network(inputCount: state.inputFeatures.count, hiddenLayers: state.networkShape,
+                activation: state.activation, outputActivation: state.outputActivation,
+                initZero: state.initZero, using: &random)
+    }
+
+    private mutating func computeInputs() {
+        let features = state.inputFeatures
+        trainInputs = features.inputs(for: data.train)
+        testInputs = features.inputs(for: data.test)
+        trainLabels = data.train.map(\.label)
+        testLabels = data.test.map(\.label)
+    }
+
+    /// The learning settings of the current state.
+    public var hyperparameters: Network.Hyperparameters {
+        Network.Hyperparameters(learningRate: state.learningRate, regularization: state.regularization,
+                                regularizationRate: state.regularizationRate, batchSize: state.batchSize)
+    }
+
+    // MARK: Training
+
+    /// Trains one epoch over the training data.
+    public mutating func step() {
+        network.trainEpoch(inputs: trainInputs, labels: trainLabels, settings: hyperparameters)
+        epoch += 1
+    }
+
+    /// Trains `count` epochs.
+    public mutating func step(epochs count: Int) {
+        let settings = hyperparameters
+        for _ in 0..<count { network.trainEpoch(inputs: trainInputs, labels: trainLabels, settings: settings) }
+        epoch += count
+    }
+
+    /// The mean loss over the training data on the current weights.
+    public mutating func trainingLoss() -> Double { network.loss(inputs: trainInputs, labels: trainLabels) }
+
+    /// The mean loss over the test data on the current weights.
+    public mutating func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels) }
+
+    // MARK: Changes, as TF makes them (SPEC §5)
+
+    /// Rebuilds the network on the same data, continuing the stream; epoch back to 0.
+    public mutating func resetNetwork() {
+        network = Playground.makeNetwork(for: state, using: &random)
+        epoch = 0
+    }
+
+    /// Applies a new state the way TF does: learning rate (and display settings) live; model
+    /// settings rebuild the network on the same data; data settings (or a new seed) draw new
+    /// data from a fresh stream and rebuild. Returns what happened.
+    @discardableResult
+    public mutating func apply(_ new: PlaygroundState) -> Change {
+        let old = state
+        let change = Change(from: old, to: new)
+        state = new
+        switch change {
+        case .newData:
+            self = Playground(state: new)
+        case .newNetwork:
+            computeInputs()
+            resetNetwork()
+        case .live:
+            break
+        }
+        return change
+    }
+
+    /// What a change of state does to the running playground.
+    public enum Change: Equatable, Sendable {
+        /// Nothing rebuilt: learning and regularization rates, or a display setting.
+        case live
+        /// The network is rebuilt on the same data.
+        case newNetwork
+        /// New data from the (new) seed and a new network.
+        case newData
+
+        public init(from old: PlaygroundState, to new: PlaygroundState) {
+            if old.seed != new.seed || old.problem != new.problem || old.activeDataset != new.activeDataset
+                || old.noise != new.noise || old.percTrainData != new.percTrainData {
+                self = .newData
+            } else if old.activation != new.activation || old.batchSize != new.batchSize
+                || old.regularization != new.regularization
+                || old.networkShape != new.networkShape || old.features != new.features
+                || old.initZero != new.initZero {
+                self = .newNetwork
+            } else {
+                self = .live
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import PlaygroundCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training and evaluation speed on three fixed configurations.",
+        discussion: """
+            (a) the default: circle, 4,2, x and y; (b) spiral 8,8,8 with all seven features; \
+            (c) spiral 8,8,8,8,8,8 with all seven features; seed 0.12345. For each: epochs per \
+            second training only, epochs per second with both losses every epoch, and the time \
+            to evaluate the output over a 200x120 grid (exact, and with the heat map's fast tanh). \
+            'make bench' runs it beside the C oracle and prints the ratios.
+            """
+    )
+
+    static let configs: [(name: String, state: String)] = [
+        ("a", "seed=0.12345"),
+        ("b", "dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"),
+        ("c", "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"),
+    ]
+
+    @Option(help: ArgumentHelp("Training epochs per measurement.", valueName: "n"),
+            transform: wholeNumber("--epochs", atLeast: 1))
+    var epochs: Int = 2000
+
+    @Option(help: ArgumentHelp("Repetitions; the best is reported.", valueName: "n"),
+            transform: wholeNumber("--repeat", atLeast: 1))
+    var `repeat`: Int = 3
+
+    @Option(help: "Only these configurations (e.g. b or a,c).")
+    var only: String?
+
+    mutating func run() throws {
+        let wanted = only.map { Set($0.split(separator: ",").map(String.init)) }
+        if let wanted, let bad = wanted.first(where: { name in !Self.configs.contains { $0.name == name } }) {
+            throw ValidationError("--only: unknown configuration \"\(bad)\"; expected a, b or c")
+        }
+        print("config  epochs  train_only_eps  with_losses_eps  grid_200x120_ms  grid_fast_ms  train_loss")
+        for config in Self.configs where wanted?.contains(config.name) ?? true {
+            let state = try PlaygroundState.parse(config.state) { "0.12345" }.state
+            var trainingOnly = 0.0, withLosses = 0.0, grid = Double.infinity, fastGrid = Double.infinity
+            var finalLoss = 0.0
+            for _ in 0..<self.repeat {
+                var playground = Playground(state: state)
+                let seconds = Self.time { playground.step(epochs: epochs) }
+                trainingOnly = max(trainingOnly, Double(epochs) / seconds)
+                finalLoss = playground.trainingLoss()
+
+                var withLoss = Playground(state: state)
+                let lossEpochs = max(1, epochs / 4)
+                var sink = 0.0
+                let lossSeconds = Self.time {
+                    for _ in 0..<lossEpochs {
+                        withLoss.step()
+                        sink += withLoss.trainingLoss() + withLoss.testLoss()
+                    }
+                }
+                withLosses = max(withLosses, Double(lossEpochs) / lossSeconds)
+                precondition(sink.isFinite || !sink.isFinite)
+
+                let columns = state.inputFeatures.gridColumns(width: 200, height: 120)
+                var evaluation = GridEvaluation()
+                let network = playground.network
+                let rounds = 20
+                grid = min(grid, Self.time {
+                    for _ in 0..<rounds { network.evaluate(featureColumns: columns, count: 200 * 120, into: &evaluation) }
+                } / Double(rounds) * 1000)
+                fastGrid = min(fastGrid, Self.time {
+                    for _ in 0..<rounds {
+                        network.evaluate(featureColumns: columns, count: 200 * 120, approximate: true, into: &evaluation)
+                    }
+                } / Double(rounds) * 1000)
+            }
+            print(config.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(epochs).padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: "%-16.1f%-17.1f%-17.3f%-14.3f", trainingOnly, withLosses, grid, fastGrid)
+                + String(format: "%.6f", finalLoss))
+        }
+    }
+
+    static func time(_ body: () -> Void) -> Double {
+        let start = ContinuousClock.now
+        body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PlaygroundCore
+
+struct PlaygroundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playground-tui",
+        abstract: "A neural-network playground for the terminal, compatible with TensorFlow Playground.",
+        discussion: """
+            With no subcommand it opens the interactive playground. STATE is a TensorFlow \
+            Playground link, its #hash, or bare key=value pairs joined by & \
+            (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
+            """,
+        version: "playground-tui 0.1.0",
+        subcommands: [PlayCommand.self, TrainCommand.self, BenchCommand.self],
+        defaultSubcommand: PlayCommand.self
+    )
+}
+
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Open the interactive playground (the default)."
+    )
+
+    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"))
+    var state: String?
+
+    mutating func run() throws {
+        let parsed = try StateOption.parse(state)
+        try Interactive.run(state: parsed)
+    }
+}
+
+/// Turning the `--state` text into a state, with the warnings on standard error.
+enum StateOption {
+    static func parse(_ text: String?) throws -> PlaygroundState {
+        do {
+            let parsed = try PlaygroundState.parse(text ?? "") {
+                var generator = SystemRandomNumberGenerator()
+                return PlaygroundState.freshSeed(using: &generator)
+            }
+            for warning in parsed.warnings { FileHandle.standardError.write(Data("playground-tui: \(warning)\n".utf8)) }
+            return parsed.state
+        } catch {
+            throw ValidationError("--state: " + error.message.replacingOccurrences(of: "state: ", with: ""))
+        }
+    }
+}
+
+/// Parses a whole number with a lower bound, for options.
+func wholeNumber(_ name: String, atLeast minimum: Int) -> @Sendable (String) throws -> Int {
+    { text in
+        guard let value = Int(text), value >= minimum else {
+            throw ValidationError("expected a whole number of at least \(minimum) for \(name)")
+        }
+        return value
+    }
+}
