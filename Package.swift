@@ -21,16 +21,21 @@ let package = Package(
             name: "PlaygroundCore",
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        .target(name: "PlaygroundUI", dependencies: ["PlaygroundCore"]),
         .executableTarget(
             name: "playground-tui",
             dependencies: [
                 "PlaygroundCore",
+                "PlaygroundUI",
                 "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // MARK: Tests
         .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
+        .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"]),
+        // Drives the built binary in tmux; `make test` builds it first.
+        .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

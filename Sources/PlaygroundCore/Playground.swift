@@ -1,7 +1,7 @@
 /// A running playground: the state, the seeded stream, the data and the network, and the
 /// epoch count. The one place that turns a state into data and a network, so the app, the
 /// command line and the tests agree.
-public struct Playground: Sendable {
+public struct Playground: Equatable, Sendable {
     public private(set) var state: PlaygroundState
     /// The stream after the data and the latest network were drawn (rebuilds continue it).
     public private(set) var random: SeededRandom

@@ -4,7 +4,7 @@
 /// Everything random in the engine draws from one of these, passed `inout`, so the
 /// same seed string gives the same data and the same first network as TF Playground.
 /// Core never touches the system random source.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+public struct SeededRandom: RandomNumberGenerator, Equatable, Sendable {
     /// The permutation state S, and the two indices.
     private var state = [UInt8](repeating: 0, count: 256)
     private var i = 0
