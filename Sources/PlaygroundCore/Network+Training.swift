@@ -81,9 +81,22 @@ extension Network {
         }
     }
 
-    /// ∂E/∂parameter for one example, as the next update would see it with a batch of one:
-    /// the gradient sums after a single backward pass from zero. For gradient checks.
-    public func gradients(input: [Double], label: Double) -> (weights: [Double], biases: [Double], slopes: [Double]) {
+    /// The gradient of one example's error `E = 0.5 (out - label)²`.
+    public struct Gradients: Sendable {
+        /// ∂E/∂w, in the order of `allWeights`.
+        public var weights: [Double]
+        /// ∂E/∂b per node, network order (input nodes' entries are 0).
+        public var biases: [Double]
+        /// ∂E/∂α (PReLU) per node, network order.
+        public var slopes: [Double]
+        /// ∂E/∂input for each input node.
+        public var inputs: [Double]
+    }
+
+    /// ∂E/∂parameter (and ∂E/∂input) for one example, as an update with a batch of one would
+    /// see it: the gradient sums after a single backward pass from zero. For gradient checks
+    /// and for explaining a single step; training never calls it.
+    public func gradients(input: [Double], label: Double) -> Gradients {
         var copy = self
         copy.clearGradients()
         let layout = Layout(copy)
@@ -94,10 +107,17 @@ extension Network {
                 kernel.backward(label: label)
             }
         }
+        // The backward pass stops at layer 1; the inputs' share is Σ_i w_ij · inputDer_i.
+        let inputs = (0..<sizes[0]).map { j in
+            (0..<sizes[1]).reduce(0.0) { sum, i in
+                sum + copy.weight(layer: 1, node: i, source: j) * copy.storage[copy.inputDersAt + copy.nodeStart[1] + i]
+            }
+        }
         let s = copy.storage
-        return (Array(s[weightSumsAt..<(weightSumsAt + weightCount)]),
-                Array(s[biasSumsAt..<(biasSumsAt + nodeCount)]),
-                Array(s[slopeSumsAt..<(slopeSumsAt + nodeCount)]))
+        return Gradients(weights: Array(s[weightSumsAt..<(weightSumsAt + weightCount)]),
+                         biases: Array(s[biasSumsAt..<(biasSumsAt + nodeCount)]),
+                         slopes: Array(s[slopeSumsAt..<(slopeSumsAt + nodeCount)]),
+                         inputs: inputs)
     }
 
     /// Applies the sums accumulated so far as one update, if there are any.

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import PlaygroundCore
+
+/// Approximate equality in one place: |a - b| <= absolute + relative · max(|a|, |b|).
+func assertClose(_ a: Double, _ b: Double, relative: Double = 0, absolute: Double = 0,
+                 _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
+    let tolerance = absolute + relative * max(abs(a), abs(b))
+    if !(abs(a - b) <= tolerance) {
+        XCTFail("\(a) vs \(b): differ by \(abs(a - b)) > \(tolerance). \(message())", file: file, line: line)
+    }
+}
+
+/// The package root, from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// `../shared/reference` beside the package.
+var referenceFolder: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference") }
+
+/// One reference file (see `../shared/reference/README.md`).
+struct Reference: Decodable {
+    struct Layer: Decodable {
+        let biases: [Double]
+        let weights: [[Double]]
+    }
+    let state: String
+    let firstRandoms: [Double]
+    let train: [[Double]]
+    let test: [[Double]]
+    let initialNetwork: [Layer]
+    let loss: [[Double]]
+
+    static func all(file: StaticString = #filePath, line: UInt = #line) throws -> [(name: String, reference: Reference)] {
+        let folder = referenceFolder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            XCTFail("reference folder missing: expected \(folder.path) (../shared beside the package)", file: file, line: line)
+            return []
+        }
+        let files = names.filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertFalse(files.isEmpty, "no reference files in \(folder.path)", file: file, line: line)
+        return try files.map { name in
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            return (name, try JSONDecoder().decode(Reference.self, from: data))
+        }
+    }
+}
+
+/// Parses a state that must be valid; a test's own states always carry a seed.
+func state(_ text: String) throws -> PlaygroundState {
+    try PlaygroundState.parse(text) { "0.12345" }.state
+}
