@@ -34,7 +34,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
         .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"]),
-        // Drives the built binary in tmux; `make test` builds it first.
+        // These two run the built binary (`make test` builds it first): as a process, and in tmux.
+        .testTarget(name: "CommandLineTests"),
         .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

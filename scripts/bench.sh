@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# make bench: the engine's speed beside the plain C oracle (../shared/oracle/tfp_ref.c), measured
+# in the same run so the ratios hold on a noisy machine. Prints numbers; asserts nothing.
+set -euo pipefail
+bin=${1:-.build/release/playground-tui}
+epochs=${EPOCHS:-2000}
+loss_epochs=$((epochs / 4))
+
+"$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
+echo
+
+oracle_src=../shared/oracle/tfp_ref.c
+if ! command -v cc >/dev/null || [ ! -f "$oracle_src" ]; then
+  echo "(no cc or no $oracle_src: the C oracle comparison is skipped)"
+  exit 0
+fi
+cc -O2 -o .build/tfp_ref "$oracle_src" -lm
+
+declare -A states=(
+  [a]="seed=0.12345"
+  [b]="dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"
+  [c]="dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"
+)
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+best() { sort -g | tail -1; }
+
+echo "config  oracle_train_only_eps  swift/oracle  oracle_with_losses_eps  swift/oracle  oracle_train_loss  swift_train_loss"
+for name in a b c; do
+  state=${states[$name]}
+  train_only=$(for _ in 1 2 3; do .build/tfp_ref --bench --no-loss --epochs "$epochs" "$state" | field epochs_per_s; done | best)
+  with_losses=$(for _ in 1 2 3; do .build/tfp_ref --bench --epochs "$loss_epochs" "$state" | field epochs_per_s; done | best)
+  oracle_loss=$(.build/tfp_ref --bench --no-loss --epochs "$epochs" "$state" | field train_loss)
+  read -r _ _ swift_train swift_losses _ _ swift_loss < <(grep "^$name " .build/bench-swift.txt)
+  printf "%-8s%-23s%-14s%-24s%-14s%-19s%s\n" "$name" "$train_only" \
+    "$(awk -v s="$swift_train" -v o="$train_only" 'BEGIN { printf "%.2fx", s / o }')" "$with_losses" \
+    "$(awk -v s="$swift_losses" -v o="$with_losses" 'BEGIN { printf "%.2fx", s / o }')" "$oracle_loss" "$swift_loss"
+done
