@@ -21,11 +21,11 @@ struct BenchCommand: ParsableCommand {
         ("c", "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"),
     ]
 
-    @Option(help: ArgumentHelp("Training epochs per measurement.", valueName: "n"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training epochs per measurement (default: 2000).", valueName: "n"),
             transform: wholeNumber("--epochs", atLeast: 1))
     var epochs: Int = 2000
 
-    @Option(help: ArgumentHelp("Repetitions; the best is reported.", valueName: "n"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Repetitions; the best is reported (default: 3).", valueName: "n"),
             transform: wholeNumber("--repeat", atLeast: 1))
     var `repeat`: Int = 3
 

@@ -40,7 +40,7 @@ enum StateOption {
                 var generator = SystemRandomNumberGenerator()
                 return PlaygroundState.freshSeed(using: &generator)
             }
-            for warning in parsed.warnings { FileHandle.standardError.write(Data("playground-tui: \(warning)\n".utf8)) }
+            for warning in parsed.warnings { FileHandle.standardError.write(Data("playground-tui: warning: --\(warning)\n".utf8)) }
             return parsed.state
         } catch {
             throw ValidationError("--state: " + error.message.replacingOccurrences(of: "state: ", with: ""))
@@ -52,7 +52,7 @@ enum StateOption {
 func wholeNumber(_ name: String, atLeast minimum: Int) -> @Sendable (String) throws -> Int {
     { text in
         guard let value = Int(text), value >= minimum else {
-            throw ValidationError("expected a whole number of at least \(minimum) for \(name)")
+            throw ValidationError("expected a whole number of at least \(minimum)")
         }
         return value
     }

@@ -21,10 +21,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The state to train (a link, a #hash or pairs).", valueName: "state"))
     var state: String?
 
-    @Option(help: ArgumentHelp("Epochs to train.", valueName: "n"), transform: wholeNumber("--epochs", atLeast: 0))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Epochs to train (default: 100).", valueName: "n"),
+            transform: wholeNumber("--epochs", atLeast: 0))
     var epochs: Int = 100
 
-    @Option(help: ArgumentHelp("Print every K-th epoch (and the last).", valueName: "k"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Print every K-th epoch and the last (default: 1).", valueName: "k"),
             transform: wholeNumber("--every", atLeast: 1))
     var every: Int = 1
 

@@ -20,7 +20,9 @@ enum Entry {
             if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
             let message = PlaygroundCommand.message(for: error)
             let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-            FileHandle.standardError.write(Data("playground-tui: \(firstLine) (see playground-tui --help)\n".utf8))
+            let subcommand = CommandLine.arguments.dropFirst().first { ["play", "train", "bench"].contains($0) }
+            let help = ["playground-tui", subcommand, "--help"].compactMap { $0 }.joined(separator: " ")
+            FileHandle.standardError.write(Data("playground-tui: \(firstLine) (see \(help))\n".utf8))
             exit(code.rawValue)
         }
     }
