@@ -25,22 +25,18 @@ extension Network {
     /// `inputs` is flat, `labels.count × inputCount`.
     public mutating func trainEpoch(inputs: [Double], labels: [Double], settings: Hyperparameters) {
         precondition(inputs.count == labels.count * inputCount, "inputs do not match the input layer")
-        let layout = Layout(self)
         var accumulated = accumulatedExamples
-        storage.withUnsafeMutableBufferPointer { memory in
-            dead.withUnsafeMutableBufferPointer { deadLinks in
-                inputs.withUnsafeBufferPointer { input in
-                    labels.withUnsafeBufferPointer { label in
-                        let kernel = Kernel(layout: layout, memory: memory.baseAddress!, dead: deadLinks.baseAddress)
-                        let width = layout.sizes[0]
-                        for example in 0..<label.count {
-                            kernel.forward(input.baseAddress! + example * width)
-                            kernel.backward(label: label[example])
-                            accumulated += 1
-                            if (example + 1) % settings.batchSize == 0 {
-                                kernel.update(examples: accumulated, settings: settings)
-                                accumulated = 0
-                            }
+        let width = inputCount
+        withKernel { kernel in
+            inputs.withUnsafeBufferPointer { input in
+                labels.withUnsafeBufferPointer { label in
+                    for example in 0..<label.count {
+                        kernel.forward(input.baseAddress! + example * width)
+                        kernel.backward(label: label[example])
+                        accumulated += 1
+                        if (example + 1) % settings.batchSize == 0 {
+                            kernel.update(examples: accumulated, settings: settings)
+                            accumulated = 0
                         }
                     }
                 }
@@ -52,12 +48,7 @@ extension Network {
     /// The network's output for one input row (`inputCount` values).
     public mutating func output(for input: [Double]) -> Double {
         precondition(input.count == inputCount, "input does not match the input layer")
-        let layout = Layout(self)
-        return storage.withUnsafeMutableBufferPointer { memory in
-            input.withUnsafeBufferPointer { row in
-                Kernel(layout: layout, memory: memory.baseAddress!, dead: nil).forward(row.baseAddress!)
-            }
-        }
+        return withKernel { kernel in input.withUnsafeBufferPointer { kernel.forward($0.baseAddress!) } }
     }
 
     /// Mean of `0.5 (out - label)²` over the examples, on the current weights (0 with none).
@@ -65,14 +56,13 @@ extension Network {
     public mutating func loss(inputs: [Double], labels: [Double]) -> Double {
         precondition(inputs.count == labels.count * inputCount, "inputs do not match the input layer")
         if labels.isEmpty { return 0 }
-        let layout = Layout(self)
-        return storage.withUnsafeMutableBufferPointer { memory in
+        let width = inputCount
+        return withKernel { kernel in
             inputs.withUnsafeBufferPointer { input in
                 labels.withUnsafeBufferPointer { label in
-                    let kernel = Kernel(layout: layout, memory: memory.baseAddress!, dead: nil)
                     var sum = 0.0
                     for example in 0..<label.count {
-                        let difference = kernel.forward(input.baseAddress! + example * layout.sizes[0]) - label[example]
+                        let difference = kernel.forward(input.baseAddress! + example * width) - label[example]
                         sum += 0.5 * difference * difference
                     }
                     return sum / Double(label.count)
@@ -99,10 +89,8 @@ extension Network {
     public func gradients(input: [Double], label: Double) -> Gradients {
         var copy = self
         copy.clearGradients()
-        let layout = Layout(copy)
-        copy.storage.withUnsafeMutableBufferPointer { memory in
+        copy.withKernel { kernel in
             input.withUnsafeBufferPointer { row in
-                let kernel = Kernel(layout: layout, memory: memory.baseAddress!, dead: nil)
                 kernel.forward(row.baseAddress!)
                 kernel.backward(label: label)
             }
@@ -123,14 +111,8 @@ extension Network {
     /// Applies the sums accumulated so far as one update, if there are any.
     public mutating func applyAccumulatedGradients(settings: Hyperparameters) {
         guard accumulatedExamples > 0 else { return }
-        let layout = Layout(self)
         let count = accumulatedExamples
-        storage.withUnsafeMutableBufferPointer { memory in
-            dead.withUnsafeMutableBufferPointer { deadLinks in
-                Kernel(layout: layout, memory: memory.baseAddress!, dead: deadLinks.baseAddress)
-                    .update(examples: count, settings: settings)
-            }
-        }
+        withKernel { $0.update(examples: count, settings: settings) }
         accumulatedExamples = 0
     }
 
@@ -141,134 +123,145 @@ extension Network {
         for index in slopeSumsAt..<(slopeSumsAt + nodeCount) { storage[index] = 0 }
         accumulatedExamples = 0
     }
-}
 
-/// The shape of a network and where its regions start, copied out so the kernels can read it
-/// without touching the network while its storage is borrowed.
-struct Layout {
-    let sizes: [Int]
-    let nodeStart: [Int]
-    let weightStart: [Int]
-    let hidden: Activation
-    let output: Activation
-    let weights, weightSums, biases, biasSums, slopes, slopeSums, totals, outputs, inputDers, outputDers: Int
-    let weightCount: Int
-
-    init(_ network: Network) {
-        sizes = network.sizes
-        nodeStart = network.nodeStart
-        weightStart = network.weightStart
-        hidden = network.hiddenActivation
-        output = network.outputActivation
-        weights = network.weightsAt
-        weightSums = network.weightSumsAt
-        biases = network.biasesAt
-        biasSums = network.biasSumsAt
-        slopes = network.slopesAt
-        slopeSums = network.slopeSumsAt
-        totals = network.totalsAt
-        outputs = network.outputsAt
-        inputDers = network.inputDersAt
-        outputDers = network.outputDersAt
-        weightCount = network.weightCount
+    /// Lends a kernel over this network's storage: the per-layer facts are copied into a
+    /// small stack buffer so the per-example loops read plain memory.
+    mutating func withKernel<R>(_ body: (Kernel) -> R) -> R {
+        let sizes = self.sizes, nodeStart = self.nodeStart, weightStart = self.weightStart
+        let hidden = hiddenActivation, output = outputActivation
+        let offsets = Kernel.Offsets(
+            weightSums: weightSumsAt, biases: biasesAt, biasSums: biasSumsAt, slopes: slopesAt,
+            slopeSums: slopeSumsAt, totals: totalsAt, outputs: outputsAt, inputDers: inputDersAt,
+            outputDers: outputDersAt, weightCount: weightCount, nodeCount: nodeCount)
+        return withUnsafeTemporaryAllocation(of: Kernel.LayerInfo.self, capacity: sizes.count) { layers in
+            for l in 0..<sizes.count {
+                layers.initializeElement(at: l, to: Kernel.LayerInfo(
+                    count: sizes[l], sourceCount: l == 0 ? 0 : sizes[l - 1], node: nodeStart[l],
+                    sourceNode: l == 0 ? 0 : nodeStart[l - 1], weight: weightStart[l],
+                    activation: l == sizes.count - 1 ? output : hidden))
+            }
+            return storage.withUnsafeMutableBufferPointer { memory in
+                dead.withUnsafeMutableBufferPointer { deadLinks in
+                    body(Kernel(layers: UnsafePointer(layers.baseAddress!), layerCount: sizes.count,
+                                offsets: offsets, memory: memory.baseAddress!, dead: deadLinks.baseAddress,
+                                hidden: hidden))
+                }
+            }
+        }
     }
 }
 
 /// Raw-pointer view of one network's storage: the per-example forward, backward and update.
 struct Kernel {
-    let layout: Layout
+    /// One layer's shape and where its numbers start.
+    struct LayerInfo {
+        let count: Int
+        let sourceCount: Int
+        /// First node of the layer and of the layer below, in the per-node regions.
+        let node: Int
+        let sourceNode: Int
+        /// First weight of the layer, in the weight regions.
+        let weight: Int
+        let activation: Activation
+    }
+
+    struct Offsets {
+        let weightSums, biases, biasSums, slopes, slopeSums, totals, outputs, inputDers, outputDers: Int
+        let weightCount, nodeCount: Int
+    }
+
+    let layers: UnsafePointer<LayerInfo>
+    let layerCount: Int
+    let offsets: Offsets
     let memory: UnsafeMutablePointer<Double>
     let dead: UnsafeMutablePointer<UInt8>?
+    let hidden: Activation
 
     /// Forward: `total = bias`, then `total += w_j · out_j` in source order; `out = f(total)`.
     @inline(__always) @discardableResult
     func forward(_ input: UnsafePointer<Double>) -> Double {
-        let sizes = layout.sizes
-        let outputs = memory + layout.outputs
-        for j in 0..<sizes[0] { outputs[j] = input[j] }
-        let last = sizes.count - 1
-        for l in 1...last {
-            let count = sizes[l], sourceCount = sizes[l - 1]
-            let node = layout.nodeStart[l]
-            let previous = UnsafePointer(outputs + layout.nodeStart[l - 1])
-            var row = UnsafePointer(memory + layout.weights + layout.weightStart[l])
-            let bias = memory + layout.biases + node
-            let total = memory + layout.totals + node
-            let out = outputs + node
-            for i in 0..<count {
+        let outputs = memory + offsets.outputs
+        outputs.update(from: input, count: layers[0].count)
+        let weights = UnsafePointer(memory)  // the weight region starts at 0
+        let biases = UnsafePointer(memory + offsets.biases)
+        let totals = memory + offsets.totals
+        for l in 1..<layerCount {
+            let layer = layers[l]
+            let sourceCount = layer.sourceCount
+            let previous = UnsafePointer(outputs + layer.sourceNode)
+            var row = weights + layer.weight
+            let bias = biases + layer.node, total = totals + layer.node, out = outputs + layer.node
+            for i in 0..<layer.count {
                 var t = bias[i]
                 for j in 0..<sourceCount { t += row[j] * previous[j] }
                 total[i] = t
                 row += sourceCount
             }
-            let activation = l == last ? layout.output : layout.hidden
-            switch activation {
-            case .tanh: for i in 0..<count { out[i] = Math.tanh(total[i]) }
-            case .relu: for i in 0..<count { out[i] = total[i] > 0 ? total[i] : 0 }
-            case .linear: for i in 0..<count { out[i] = total[i] }
+            switch layer.activation {
+            case .tanh: for i in 0..<layer.count { out[i] = Math.tanh(total[i]) }
+            case .relu: for i in 0..<layer.count { out[i] = total[i] > 0 ? total[i] : 0 }
+            case .linear: for i in 0..<layer.count { out[i] = total[i] }
             case .prelu:
-                let slope = memory + layout.slopes + node
-                for i in 0..<count { out[i] = activation.value(total[i], slope: slope[i]) }
-            default: for i in 0..<count { out[i] = activation.value(total[i]) }
+                let slope = memory + offsets.slopes + layer.node
+                for i in 0..<layer.count { out[i] = layer.activation.value(total[i], slope: slope[i]) }
+            default: for i in 0..<layer.count { out[i] = layer.activation.value(total[i]) }
             }
         }
-        return outputs[layout.nodeStart[last]]
+        return outputs[layers[layerCount - 1].node]
     }
 
     /// Backward for one example (after `forward`): adds ∂E/∂bias, ∂E/∂w (and ∂E/∂α) to the sums.
     @inline(__always)
     func backward(label: Double) {
-        let sizes = layout.sizes
-        let last = sizes.count - 1
-        let outputs = memory + layout.outputs
-        let totals = memory + layout.totals
-        let inputDers = memory + layout.inputDers
-        let outputDers = memory + layout.outputDers
-        let outputNode = layout.nodeStart[last]
+        let outputs = memory + offsets.outputs, totals = memory + offsets.totals
+        let inputDers = memory + offsets.inputDers, outputDers = memory + offsets.outputDers
+        let outputNode = layers[layerCount - 1].node
         outputDers[outputNode] = outputs[outputNode] - label  // dE/dout of 0.5 (out - label)²
-        var l = last
+        var l = layerCount - 1
         while l >= 1 {
-            let count = sizes[l], sourceCount = sizes[l - 1]
-            let node = layout.nodeStart[l], sourceNode = layout.nodeStart[l - 1]
-            let out = outputs + node, total = totals + node
-            let inputDer = inputDers + node, outputDer = outputDers + node
-            let biasSum = memory + layout.biasSums + node
-            let activation = l == last ? layout.output : layout.hidden
+            let layer = layers[l]
+            let count = layer.count, sourceCount = layer.sourceCount
+            let out = outputs + layer.node, total = totals + layer.node
+            let inputDer = inputDers + layer.node, outputDer = outputDers + layer.node
             // inputDer = outputDer · f'(total), from the stored output where exact.
-            switch activation {
+            switch layer.activation {
             case .tanh: for i in 0..<count { inputDer[i] = outputDer[i] * (1 - out[i] * out[i]) }
             case .relu: for i in 0..<count { inputDer[i] = outputDer[i] * (total[i] <= 0 ? 0 : 1) }
             case .linear: for i in 0..<count { inputDer[i] = outputDer[i] }
             case .sigmoid: for i in 0..<count { inputDer[i] = outputDer[i] * (out[i] * (1 - out[i])) }
             case .prelu:
-                let slope = memory + layout.slopes + node
-                let slopeSum = memory + layout.slopeSums + node
+                let slope = memory + offsets.slopes + layer.node
+                let slopeSum = memory + offsets.slopeSums + layer.node
                 for i in 0..<count {
                     inputDer[i] = outputDer[i] * (total[i] <= 0 ? slope[i] : 1)
                     slopeSum[i] += outputDer[i] * (total[i] <= 0 ? total[i] : 0)  // ∂out/∂α = z below 0
                 }
             default:
                 for i in 0..<count {
-                    inputDer[i] = outputDer[i] * activation.derivative(total: total[i], output: out[i])
+                    inputDer[i] = outputDer[i] * layer.activation.derivative(total: total[i], output: out[i])
                 }
             }
+            let biasSum = memory + offsets.biasSums + layer.node
             for i in 0..<count { biasSum[i] += inputDer[i] }
             // ∂E/∂w_ij += inputDer_i · out_j (a dead link's sum is never read, so no test here).
-            let source = UnsafePointer(outputs + sourceNode)
-            var sums = memory + layout.weightSums + layout.weightStart[l]
+            let source = UnsafePointer(outputs + layer.sourceNode)
+            var sums = memory + offsets.weightSums + layer.weight
             for i in 0..<count {
                 let d = inputDer[i]
                 for j in 0..<sourceCount { sums[j] += d * source[j] }
                 sums += sourceCount
             }
             if l > 1 {
-                // The layer below: outputDer_j = Σ_i w_ij · inputDer_i, in destination order.
-                let weights = UnsafePointer(memory + layout.weights + layout.weightStart[l])
-                let below = outputDers + sourceNode
-                for j in 0..<sourceCount {
-                    var s = 0.0
-                    for i in 0..<count { s += weights[i * sourceCount + j] * inputDer[i] }
-                    below[j] = s
+                // The layer below: outputDer_j = Σ_i w_ij · inputDer_i, summed from 0 in
+                // destination order. Row by row, so each sum sees the same order and the
+                // inner loop runs over contiguous weights.
+                var row = UnsafePointer(memory + layer.weight)
+                let below = outputDers + layer.sourceNode
+                below.update(repeating: 0, count: sourceCount)
+                for i in 0..<count {
+                    let d = inputDer[i]
+                    for j in 0..<sourceCount { below[j] += row[j] * d }
+                    row += sourceCount
                 }
             }
             l -= 1
@@ -282,39 +275,36 @@ struct Kernel {
     func update(examples n: Int, settings: Network.Hyperparameters) {
         let count = Double(n)
         let rate = settings.learningRate
-        let nodeCount = layout.nodeStart[layout.sizes.count]
-        let biases = memory + layout.biases, biasSums = memory + layout.biasSums
-        let firstNode = layout.sizes[0]
-        for index in firstNode..<nodeCount {
+        let biases = memory + offsets.biases, biasSums = memory + offsets.biasSums
+        let firstNode = layers[0].count
+        for index in firstNode..<offsets.nodeCount {
             biases[index] -= rate * biasSums[index] / count
             biasSums[index] = 0
         }
-        if layout.hidden == .prelu {
-            let slopes = memory + layout.slopes, slopeSums = memory + layout.slopeSums
-            for index in firstNode..<nodeCount {
+        if hidden == .prelu {
+            let slopes = memory + offsets.slopes, slopeSums = memory + offsets.slopeSums
+            for index in firstNode..<offsets.nodeCount {
                 slopes[index] = slopes[index] - (rate / count) * slopeSums[index]
                 slopeSums[index] = 0
             }
         }
-        let weights = memory + layout.weights, sums = memory + layout.weightSums
+        let weights = memory, sums = memory + offsets.weightSums
         let step = rate / count
+        let decay = rate * settings.regularizationRate
         switch settings.regularization {
         case .none:
-            for k in 0..<layout.weightCount where dead?[k] ?? 0 == 0 {
-                let w = weights[k] - step * sums[k]
-                weights[k] = w - (rate * settings.regularizationRate) * 0
+            for k in 0..<offsets.weightCount where dead?[k] ?? 0 == 0 {
+                weights[k] = weights[k] - step * sums[k]
                 sums[k] = 0
             }
         case .l2:
-            let decay = rate * settings.regularizationRate
-            for k in 0..<layout.weightCount where dead?[k] ?? 0 == 0 {
+            for k in 0..<offsets.weightCount where dead?[k] ?? 0 == 0 {
                 let old = weights[k]
                 weights[k] = (old - step * sums[k]) - decay * old
                 sums[k] = 0
             }
         case .l1:
-            let decay = rate * settings.regularizationRate
-            for k in 0..<layout.weightCount where dead?[k] ?? 0 == 0 {
+            for k in 0..<offsets.weightCount where dead?[k] ?? 0 == 0 {
                 let old = weights[k]
                 let rd: Double = old < 0 ? -1 : (old > 0 ? 1 : 0)
                 let w = old - step * sums[k]
