@@ -1,7 +1,48 @@
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
+// The wide-character API (cchar_t, setcchar, wadd_wch, get_wch) is hidden without these two.
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
 #include <ncurses.h>
+
+// Swift 6 rejects reads of mutable C globals and cannot import function-like or compound
+// macros, so each one the backend needs gets a getter or a constant here. No logic lives here.
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline FILE *cn_stdout(void) { return stdout; }
+
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+
+static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cn_key_f(int n) { return KEY_F(n); }
+
+/// One cell as a prebuilt `cchar_t`: `pair` may exceed 255 (ncurses' extended pairs travel
+/// through `opts`, which is why the `short` pair argument stays 0).
+static inline int cn_set_cell(cchar_t *cell, unsigned int scalar, attr_t attributes, int pair) {
+    wchar_t text[2] = { (wchar_t)scalar, 0 };
+    return setcchar(cell, text, attributes, 0, &pair);
+}
+
+/// Cells a character takes (Glibc's module hides `wcwidth` from Swift).
+extern int wcwidth(wchar_t);
+static inline int cn_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
+/// The locale's character set name ("UTF-8", "ANSI_X3.4-1968", ...).
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+
 #endif

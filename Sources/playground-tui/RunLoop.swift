@@ -1,0 +1,159 @@
+import PlaygroundUI
+
+/// The frame loop: train while playing, draw what changed, turn input into actions.
+///
+/// While playing, each frame trains as many epochs as `FramePacer` allows, renders, draws, and
+/// spends the rest of its 1/30 s waiting for input. Paused, it blocks on input (a signal cuts the
+/// wait short), so it uses next to no CPU.
+struct RunLoop {
+    /// How the loop ended.
+    enum Outcome: Equatable {
+        case quit
+        /// A stopping signal arrived: close the terminal, then re-raise it.
+        case signal(Int32)
+    }
+
+    static let frameSeconds = 1.0 / 30
+    /// The longest a paused loop sleeps between looks at the signal flag. A signal interrupts
+    /// the read (the handlers are installed without SA_RESTART), but one that lands between the
+    /// look and the read would otherwise wait for the next key.
+    static let pausedWaitMilliseconds: Int32 = 1000
+
+    private let terminal: Terminal
+    private(set) var state: AppState
+    private var pacer = FramePacer()
+    /// Smoothed over the last frames; a guess until the first frame measures it.
+    private var secondsPerEpoch = 1e-3
+    private var grid: CellGrid
+    private var needsDraw = true
+    private(set) var statistics = FrameStatistics()
+
+    init(terminal: Terminal, state: AppState) {
+        self.terminal = terminal
+        self.state = state
+        grid = CellGrid(width: state.width, height: state.height)
+    }
+
+    mutating func run() -> Outcome {
+        while true {
+            if let signal = Signals.takePending() { return .signal(signal) }
+            let frameStart = Monotonic.now
+            if state.isPlaying { trainOneFrame() }
+            if needsDraw { draw() }
+            let deadline = state.isPlaying ? frameStart + Self.frameSeconds : nil
+            if let outcome = handleInput(until: deadline) { return outcome }
+        }
+    }
+
+    private mutating func trainOneFrame() {
+        let epochs = pacer.epochsForNextFrame(frameSeconds: Self.frameSeconds, secondsPerEpoch: secondsPerEpoch, state: state)
+        let start = Monotonic.now
+        apply(.train(epochs: epochs))
+        let seconds = Monotonic.now - start
+        let measured = seconds / Double(max(1, epochs))
+        secondsPerEpoch = statistics.trainings == 0 ? measured : 0.7 * secondsPerEpoch + 0.3 * measured
+        statistics.recordTraining(seconds: seconds, epochs: epochs)
+    }
+
+    private mutating func draw() {
+        let start = Monotonic.now
+        if grid.width != state.width || grid.height != state.height {
+            grid = CellGrid(width: max(0, state.width), height: max(0, state.height))
+        }
+        render(state, into: &grid)
+        let rendered = Monotonic.now
+        terminal.draw(grid)
+        statistics.recordFrame(renderSeconds: rendered - start, drawSeconds: Monotonic.now - rendered)
+        needsDraw = false
+    }
+
+    /// Reads and applies input until `deadline` (playing), or until the first input and whatever
+    /// arrived with it (paused). Returns an outcome when the app must end.
+    private mutating func handleInput(until deadline: Double?) -> Outcome? {
+        var received = false
+        while true {
+            if let signal = Signals.takePending() { return .signal(signal) }
+            let timeout: Int32
+            if let deadline {
+                timeout = Int32(max(0, ((deadline - Monotonic.now) * 1000).rounded(.up)))
+            } else {
+                timeout = received ? 0 : Self.pausedWaitMilliseconds
+            }
+            switch terminal.read(timeoutMilliseconds: timeout) {
+            case .nothing:
+                if deadline.map({ Monotonic.now >= $0 }) ?? true { return nil }
+            case .ignored:
+                received = true
+            case .event(let event):
+                received = true
+                if handle(event) == .quit { return .quit }
+                // Play just started: leave the wait and train this frame.
+                if deadline == nil, state.isPlaying { return nil }
+            }
+        }
+    }
+
+    private mutating func handle(_ event: InputEvent) -> Outcome? {
+        switch event {
+        case .resize:
+            let size = terminal.size
+            terminal.invalidate()
+            needsDraw = true
+            return apply(.resize(width: size.width, height: size.height))
+        case .key(let key):
+            guard let action = KeyMap.action(for: key, in: state) else { return nil }
+            return apply(action)
+        }
+    }
+
+    @discardableResult
+    private mutating func apply(_ action: Action) -> Outcome? {
+        let effect = update(&state, action)
+        if effect.contains(.redraw) { needsDraw = true }
+        return effect.contains(.quit) ? .quit : nil
+    }
+}
+
+/// Where a frame's time goes, for `PLAYGROUND_TUI_FRAME_STATS`.
+struct FrameStatistics {
+    private(set) var frames = 0
+    private(set) var trainings = 0
+    private var epochs = 0
+    private var trainSeconds = 0.0
+    private var renderSeconds = 0.0
+    private var drawSeconds = 0.0
+    private var slowestDraw = 0.0
+
+    mutating func recordTraining(seconds: Double, epochs: Int) {
+        trainings += 1
+        trainSeconds += seconds
+        self.epochs += epochs
+    }
+
+    mutating func recordFrame(renderSeconds: Double, drawSeconds: Double) {
+        frames += 1
+        self.renderSeconds += renderSeconds
+        self.drawSeconds += drawSeconds
+        slowestDraw = max(slowestDraw, drawSeconds)
+    }
+
+    /// One line: frames, mean milliseconds per part, epochs per training frame.
+    func summary(elapsedSeconds: Double) -> String {
+        func ms(_ seconds: Double, _ count: Int) -> String {
+            count == 0 ? "-" : String(Double(Int(seconds / Double(count) * 1e5)) / 100)
+        }
+        let fps = elapsedSeconds > 0 ? Double(Int(Double(frames) / elapsedSeconds * 10)) / 10 : 0
+        return "frames \(frames) in \(Int(elapsedSeconds))s (\(fps)/s), render \(ms(renderSeconds, frames)) ms,"
+            + " draw \(ms(drawSeconds, frames)) ms (max \(ms(slowestDraw, 1))), train \(ms(trainSeconds, trainings)) ms"
+            + " for \(trainings == 0 ? 0 : epochs / trainings) epochs/frame"
+    }
+}
+
+/// Monotonic seconds.
+enum Monotonic {
+    static var now: Double {
+        let instant = ContinuousClock.now - start
+        return Double(instant.components.seconds) + Double(instant.components.attoseconds) * 1e-18
+    }
+    private static let start = ContinuousClock.now
+}
