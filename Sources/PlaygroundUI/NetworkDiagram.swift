@@ -1,0 +1,110 @@
+/// Where the network drawing puts its columns and nodes: one column per layer (the enabled
+/// input features, each hidden layer, the output), every node a small heat map of its own
+/// output, the links in the gaps between columns. Pure geometry, so it is tested at every size.
+public struct NetworkDiagram: Equatable, Sendable {
+    /// How big each node is drawn, in cells. A node of `width × height` cells shows a
+    /// `width × 2·height` pixel thumbnail with half blocks (square pixels).
+    public struct NodeSize: Equatable, Sendable {
+        public let width: Int
+        public let height: Int
+        public var pixelWidth: Int { width }
+        public var pixelHeight: Int { 2 * height }
+    }
+
+    /// Thumbnail sizes from the largest to the compact form (2×1 cells, 2×2 pixels).
+    public static let nodeSizes = [NodeSize(width: 8, height: 4), NodeSize(width: 6, height: 3),
+                                   NodeSize(width: 4, height: 2), NodeSize(width: 2, height: 1)]
+
+    public struct Column: Equatable, Sendable {
+        /// The network layer this column draws (0 = inputs).
+        public let layer: Int
+        /// One rectangle per node, top to bottom.
+        public let nodes: [Rect]
+        /// The column's left edge and width.
+        public let x: Int
+        public let width: Int
+    }
+
+    public let rect: Rect
+    public let nodeSize: NodeSize
+    /// Width kept at the left of the input column for the features' names.
+    public let labelWidth: Int
+    /// The row above the nodes for each layer's heading ("8 neurons").
+    public let headerY: Int
+    public let columns: [Column]
+    /// Empty cells between one column's right edge and the next column's left edge: the links'
+    /// room, whose last cell holds each node's bias mark.
+    public let gap: Int
+
+    /// True when nodes are the compact 2×1 cells.
+    public var isCompact: Bool { nodeSize == NetworkDiagram.nodeSizes.last }
+
+    /// Lays out a network of `sizes` (inputs, hidden…, 1) in `rect`, with the largest node size
+    /// that fits; nil when even the compact form does not fit.
+    public static func layout(sizes: [Int], in rect: Rect, labelWidth wantedLabels: Int) -> NetworkDiagram? {
+        precondition(sizes.count >= 2, "a network has at least inputs and an output")
+        let tallest = max(1, sizes.max() ?? 1)
+        let columnCount = sizes.count
+        for nodeSize in nodeSizes {
+            // A blank row between nodes when it fits, none in the tightest case.
+            for rowGap in [1, 0] {
+                let height = 1 + tallest * nodeSize.height + (tallest - 1) * rowGap
+                guard height <= rect.height else { continue }
+                for labelWidth in [wantedLabels, min(wantedLabels, 3), 0] {
+                    let free = rect.width - labelWidth - columnCount * nodeSize.width
+                    let gap = columnCount > 1 ? free / (columnCount - 1) : 0
+                    guard gap >= minimumGap(for: nodeSize) else { continue }
+                    return NetworkDiagram(rect: rect, nodeSize: nodeSize, sizes: sizes, rowGap: rowGap,
+                                          labelWidth: labelWidth, gap: min(gap, maximumGap))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Links need room to be told apart: wider gaps for bigger nodes.
+    static func minimumGap(for nodeSize: NodeSize) -> Int { nodeSize.width >= 6 ? 6 : 4 }
+    static let maximumGap = 16
+
+    private init(rect: Rect, nodeSize: NodeSize, sizes: [Int], rowGap: Int, labelWidth: Int, gap: Int) {
+        self.rect = rect
+        self.nodeSize = nodeSize
+        self.labelWidth = labelWidth
+        self.gap = gap
+        headerY = rect.y
+        let used = labelWidth + sizes.count * nodeSize.width + (sizes.count - 1) * gap
+        let left = rect.x + labelWidth + max(0, (rect.width - used) / 2)
+        columns = sizes.enumerated().map { layer, count in
+            let x = left + layer * (nodeSize.width + gap)
+            let nodes = (0..<count).map { index in
+                Rect(x: x, y: rect.y + 1 + index * (nodeSize.height + rowGap),
+                     width: nodeSize.width, height: nodeSize.height)
+            }
+            return Column(layer: layer, nodes: nodes, x: x, width: nodeSize.width)
+        }
+    }
+
+    /// The node under a cell, if any: (layer, node).
+    public func node(atX x: Int, y: Int) -> (layer: Int, node: Int)? {
+        for column in columns {
+            for (index, node) in column.nodes.enumerated() where node.contains(x: x, y: y) {
+                return (column.layer, index)
+            }
+        }
+        return nil
+    }
+
+    /// The cell that marks a node's bias (just left of the node; inputs have none).
+    public func biasMark(layer: Int, node: Int) -> (x: Int, y: Int)? {
+        guard layer > 0 else { return nil }
+        let rect = columns[layer].nodes[node]
+        return (rect.x - 1, rect.y + rect.height - 1)
+    }
+
+    /// The rectangle the links from layer `layer - 1` into `layer` are drawn in.
+    public func linkArea(intoLayer layer: Int) -> Rect {
+        let left = columns[layer - 1].x + nodeSize.width
+        let bottom = columns.flatMap(\.nodes).map(\.maxY).max() ?? rect.y + 1
+        return Rect(x: left, y: rect.y + 1, width: columns[layer].x - 1 - left, height: bottom - rect.y - 1)
+    }
+}
