@@ -1,0 +1,174 @@
+import PlaygroundCore
+
+/// Everything the app shows and remembers. No I/O.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var capabilities: Capabilities
+    /// True while training runs (Space toggles).
+    public var isPlaying = false
+    public var playground: Playground
+    /// The hidden layer that `-` and `+` change (0-based; 0 when there is none).
+    public var selectedLayer = 0
+    /// The knob the arrow keys change.
+    public var focus: Knob = .dataset
+    /// How fast training runs while playing.
+    public var speed: Speed = .fastest
+    /// Both losses per recorded frame since the network was last built.
+    public var losses = LossHistory()
+    /// The help screen or the link box, drawn over everything.
+    public var overlay: Overlay?
+    /// A line for the user: what just happened, or why training stopped.
+    public var status: String?
+    /// Where new seeds come from (`g`, and data changes): seeded, so tests are repeatable.
+    public var seedSource: SeededRandom
+    /// The heat map's last evaluation; `update` keeps it current, `render` only reads it.
+    public internal(set) var heatMap = HeatMapCache()
+
+    public static let divergedMessage = "diverged: lower the learning rate, then reset"
+
+    public init(state: PlaygroundState, capabilities: Capabilities, width: Int, height: Int) {
+        self.init(state: state, capabilities: capabilities, width: width, height: height,
+                  seedSource: SeededRandom(seed: "playground-tui " + state.seed))
+    }
+
+    /// `seedSource` draws the seeds of later data sets.
+    public init(state: PlaygroundState, capabilities: Capabilities, width: Int, height: Int, seedSource: SeededRandom) {
+        self.width = width
+        self.height = height
+        self.capabilities = capabilities
+        self.seedSource = seedSource
+        playground = Playground(state: state)
+        recordLosses()
+        refreshHeatMap()
+    }
+
+    /// The current settings.
+    public var settings: PlaygroundState { playground.state }
+
+    /// The last losses are not finite: training diverged.
+    public var hasDiverged: Bool {
+        guard let last = losses.last else { return false }
+        return !last.training.isFinite || !last.test.isFinite
+    }
+
+    /// The screen's arrangement for the current size and settings.
+    public var layout: Layout { Layout(width: width, height: height, settings: playground.state) }
+
+    // MARK: Steps used by `update`
+
+    /// Computes both losses once, records them, and pauses with a message if either is not finite.
+    mutating func recordLosses() {
+        let record = LossHistory.Record(epoch: playground.epoch, training: playground.trainingLoss(),
+                                        test: playground.testLoss())
+        losses.append(record)
+        if !record.training.isFinite || !record.test.isFinite {
+            isPlaying = false
+            status = AppState.divergedMessage
+        }
+    }
+
+    /// A fresh `0.ddddd` seed from `seedSource`.
+    mutating func nextSeed() -> String { PlaygroundState.freshSeed(using: &seedSource) }
+
+    /// Re-evaluates the heat map if the network or the heat map's size changed.
+    mutating func refreshHeatMap() {
+        let area = layout.heatMap
+        guard !layout.isTooSmall, !area.isEmpty else { return }
+        heatMap.refresh(network: playground.network, features: playground.state.inputFeatures,
+                        width: area.width, height: area.height * 2)
+    }
+
+    /// Keeps the selected layer and the focus on things that exist.
+    mutating func clampSelection() {
+        let layers = playground.state.networkShape.count
+        selectedLayer = max(0, min(selectedLayer, layers - 1))
+        if case .neurons(let layer) = focus, layer >= layers {
+            focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
+        }
+    }
+}
+
+/// What is drawn over the screen.
+public enum Overlay: Equatable, Sendable {
+    /// Every key.
+    case help
+    /// The state as a TensorFlow Playground link, to copy.
+    case link
+}
+
+/// How fast training runs while playing: a few epochs per second to watch, up to flat out.
+public enum Speed: Int, CaseIterable, Comparable, Sendable {
+    case one, three, ten, thirty, hundred, fastest
+
+    /// Epochs per second; nil for as many as the frame budget allows.
+    public var epochsPerSecond: Double? {
+        switch self {
+        case .one: 1
+        case .three: 3
+        case .ten: 10
+        case .thirty: 30
+        case .hundred: 100
+        case .fastest: nil
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .fastest: "max"
+        case .one: "1 epoch/s"
+        default: "\(Int(epochsPerSecond!)) epochs/s"
+        }
+    }
+
+    /// `delta` levels faster (or slower), held at the ends.
+    public func stepped(by delta: Int) -> Speed {
+        Speed(rawValue: min(Speed.fastest.rawValue, max(0, rawValue + delta)))!
+    }
+
+    public static func < (a: Speed, b: Speed) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Training and test loss since the network was built, one record per trained frame, thinned
+/// to every other record when full so a long run stays bounded. The range covers every
+/// finite loss recorded, thinned or not.
+public struct LossHistory: Equatable, Sendable {
+    public struct Record: Equatable, Sendable {
+        public var epoch: Int
+        public var training: Double
+        public var test: Double
+        public init(epoch: Int, training: Double, test: Double) {
+            self.epoch = epoch
+            self.training = training
+            self.test = test
+        }
+    }
+
+    /// Records kept before thinning.
+    public static let capacity = 2048
+
+    public private(set) var records: [Record] = []
+    /// The smallest and largest finite loss since the last reset (nil before any).
+    public private(set) var range: ClosedRange<Double>?
+
+    public init() {}
+
+    public var last: Record? { records.last }
+    public var isEmpty: Bool { records.isEmpty }
+
+    public mutating func append(_ record: Record) {
+        records.append(record)
+        for value in [record.training, record.test] where value.isFinite {
+            range = range.map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
+        }
+        if records.count > LossHistory.capacity {
+            let last = records[records.count - 1]
+            records = stride(from: 0, to: records.count - 1, by: 2).map { records[$0] } + [last]
+        }
+    }
+
+    public mutating func removeAll() {
+        records.removeAll()
+        range = nil
+    }
+}

@@ -1,0 +1,60 @@
+/// The header, the footer and the "too small" screen.
+enum Chrome {
+    /// "playground-tui  ▸ playing  message ........ seed 0.12345".
+    static func header(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let palette = Palette(state.capabilities.colors)
+        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
+        grid.fill(rect)
+        var x = grid.put(" playground-tui ", x: rect.x, y: rect.y, style: CellStyle(bold: true), clip: rect)
+        let play = state.isPlaying ? " \(glyphs.selected) playing " : " paused "
+        x = grid.put(play, x: x + 1, y: rect.y, style: CellStyle(bold: state.isPlaying, reverse: state.isPlaying), clip: rect)
+        let seed = "seed \(state.settings.seed) "
+        let seedX = rect.maxX - seed.unicodeScalars.count
+        if let status = state.status {
+            let warning = state.hasDiverged && status == AppState.divergedMessage
+            let room = Rect(x: x + 2, y: rect.y, width: seedX - 1 - (x + 2), height: 1)
+            grid.put(status, x: room.x, y: rect.y,
+                     style: CellStyle(foreground: warning ? palette.warning : .default, bold: warning), clip: room)
+        }
+        grid.put(seed, x: max(x + 1, seedX), y: rect.y, style: CellStyle(foreground: palette.dim), clip: rect)
+    }
+
+    /// The most useful keys from the left, "? help  q quit" always at the right.
+    static func footer(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect)
+        let keyStyle = CellStyle(bold: true, reverse: true)
+        let fixed: [(key: String, label: String)] = [("?", "help"), ("q", "quit")]
+        let fixedWidth = fixed.reduce(0) { $0 + $1.key.count + $1.label.count + 3 }
+        let rightStart = rect.maxX - fixedWidth
+        var x = rect.x
+        for hint in KeyMap.footerHints {
+            let key = state.capabilities.unicode ? hint.key : asciiKey(hint.key)
+            let width = key.unicodeScalars.count + hint.label.count + 3
+            guard x + width <= rightStart else { break }
+            x = grid.put(" " + key + " ", x: x, y: rect.y, style: keyStyle, clip: rect)
+            x = grid.put(hint.label + " ", x: x, y: rect.y, clip: rect)
+        }
+        x = rightStart
+        for hint in fixed {
+            x = grid.put(" " + hint.key + " ", x: x, y: rect.y, style: keyStyle, clip: rect)
+            x = grid.put(hint.label + " ", x: x, y: rect.y, clip: rect)
+        }
+    }
+
+    static func asciiKey(_ key: String) -> String { key == "↑↓←→" ? "arrows" : key }
+
+    /// Below 80×24: a centred message with the size needed and the size now.
+    static func tooSmall(_ state: AppState, into grid: inout CellGrid) {
+        grid.fill(grid.bounds)
+        let times = Glyphs.forTerminal(unicode: state.capabilities.unicode).times
+        let lines = ["terminal too small, need \(Layout.minimumWidth)\(times)\(Layout.minimumHeight)",
+                     "(now \(state.width)\(times)\(state.height))"]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < grid.height {
+            let x = max(0, (grid.width - line.unicodeScalars.count) / 2)
+            grid.put(line, x: x, y: top + index, style: CellStyle(bold: index == 0))
+        }
+    }
+}

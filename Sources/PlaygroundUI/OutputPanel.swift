@@ -1,0 +1,121 @@
+import PlaygroundCore
+
+/// The right-hand side: the heat map, the legend and display switches under it, the epoch
+/// and losses beside it, and the loss chart.
+enum OutputPanel {
+    static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
+        let caps = state.capabilities
+        let palette = Palette(caps.colors)
+        Panels.title("Output", in: Rect(x: layout.outputPanel.x, y: layout.outputPanel.y,
+                                        width: layout.outputPanel.width, height: 1), capabilities: caps, into: &grid)
+        HeatMapWidget.draw(state, in: layout.heatMap, into: &grid)
+        drawColorBar(caps, in: layout.legend, into: &grid)
+        drawPointLegend(caps, in: layout.legend, into: &grid)
+
+        // Epoch and losses; the labels carry the chart lines' colours.
+        let stats = layout.stats
+        let last = state.losses.last
+        statLine("Epoch", value: Format.grouped(state.playground.epoch), color: .default, row: stats.y, in: stats, into: &grid)
+        statLine("Training loss", value: last.map { Format.decimal($0.training, places: 3) } ?? "-",
+                 color: palette.trainingLine, row: stats.y + 1, in: stats, into: &grid)
+        statLine("Test loss", value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
+                 color: palette.testLine, row: stats.y + 2, in: stats, into: &grid)
+
+        // The chart and its title with the y range.
+        let chart = layout.chart
+        if chart.height > 0 {
+            var title = "Loss"
+            if let range = state.losses.range {
+                title += " " + Format.decimal(range.lowerBound, places: 3) + "-" + Format.decimal(range.upperBound, places: 3)
+            }
+            if caps.colors == .none && caps.unicode { title += " (test dotted)" }
+            Panels.title(title, in: Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1), capabilities: caps, into: &grid)
+            let records = state.losses.records
+            LossChart.draw(training: records.map(\.training), test: records.map(\.test), range: state.losses.range,
+                           in: chart, capabilities: caps, into: &grid)
+        }
+    }
+
+    /// "Label        value", the label in the line's colour.
+    static func statLine(_ label: String, value: String, color: TerminalColor, row: Int, in rect: Rect,
+                         into grid: inout CellGrid) {
+        let line = Rect(x: rect.x, y: row, width: rect.width, height: 1)
+        grid.fill(line)
+        grid.put(" " + label, x: rect.x, y: row, style: CellStyle(foreground: color), clip: line)
+        let valueX = rect.maxX - 1 - value.unicodeScalars.count
+        grid.put(value, x: max(rect.x + label.count + 2, valueX), y: row, style: CellStyle(bold: true), clip: line)
+    }
+
+    /// The colour scale from -1 to +1 across the heat map's width, labelled below.
+    static func drawColorBar(_ caps: Capabilities, in rect: Rect, into grid: inout CellGrid) {
+        guard rect.height >= 2, rect.width >= 6 else { return }
+        let palette = Palette(caps.colors)
+        for column in 0..<rect.width {
+            let shade = column * ShadeScale.count / rect.width
+            let cell = caps.colors == .none
+                ? Cell(ShadeScale.rampCharacter(ShadeScale.value(ofShade: shade), unicode: caps.unicode))
+                : Cell(" ", style: CellStyle(background: palette.shade(shade)))
+            grid.set(x: rect.x + column, y: rect.y, cell, clip: rect)
+        }
+        let labels = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1)
+        grid.fill(labels)
+        grid.put("-1", x: rect.x, y: labels.y, clip: labels)
+        grid.put("0", x: rect.x + rect.width / 2, y: labels.y, clip: labels)
+        grid.put("+1", x: rect.maxX - 2, y: labels.y, clip: labels)
+    }
+
+    /// Under the switches: which mark is a training point and which a test point.
+    static func drawPointLegend(_ caps: Capabilities, in rect: Rect, into grid: inout CellGrid) {
+        guard rect.height >= 5 else { return }
+        let y = rect.y + 4
+        let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+        grid.fill(line)
+        let palette = Palette(caps.colors)
+        let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
+        if caps.colors == .none || !caps.unicode {
+            var x = grid.put(" \(glyphs.trainingNegative) \(glyphs.trainingPositive) train", x: rect.x, y: y, clip: line)
+            x = grid.put("  \(glyphs.testNegative) \(glyphs.testPositive) test", x: x, y: y, clip: line)
+            return
+        }
+        var x = grid.put(" train ", x: rect.x, y: y, clip: line)
+        for label in [-1.0, 1.0] {
+            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: false))), clip: line)
+            x += 1
+        }
+        x = grid.put("  test ", x: x, y: y, clip: line)
+        for label in [-1.0, 1.0] {
+            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: true))), clip: line)
+            x += 1
+        }
+    }
+}
+
+/// Number formatting without Foundation.
+enum Format {
+    /// `value` with `places` decimals, rounded half away from zero ("0.123", "12.500");
+    /// "NaN" and "∞" for non-finite values; exponent form beyond 1e15.
+    static func decimal(_ value: Double, places: Int) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if abs(value) >= 1e15 { return String(value) }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: max(0, places - digits.count)) + digits
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        return sign + String(whole) + (places > 0 ? "." + digits : "")
+    }
+
+    /// Thousands separated by commas: 1234567 → "1,234,567".
+    static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+}

@@ -1,0 +1,101 @@
+/// What is drawn over the screen: the help screen (every key) and the link box.
+enum Overlays {
+    static func draw(_ overlay: Overlay, _ state: AppState, into grid: inout CellGrid) {
+        switch overlay {
+        case .help: help(state, into: &grid)
+        case .link: link(state, into: &grid)
+        }
+    }
+
+    /// A box with a title, cleared inside; returns the inner rectangle.
+    static func box(_ rect: Rect, title: String, capabilities: Capabilities, into grid: inout CellGrid) -> Rect {
+        let glyphs = Glyphs.forTerminal(unicode: capabilities.unicode)
+        let style = CellStyle(foreground: Palette(capabilities.colors).title)
+        grid.fill(rect)
+        for x in rect.x..<rect.maxX {
+            grid.set(x: x, y: rect.y, Cell(glyphs.horizontal, style: style))
+            grid.set(x: x, y: rect.maxY - 1, Cell(glyphs.horizontal, style: style))
+        }
+        for y in rect.y..<rect.maxY {
+            grid.set(x: rect.x, y: y, Cell(glyphs.vertical, style: style))
+            grid.set(x: rect.maxX - 1, y: y, Cell(glyphs.vertical, style: style))
+        }
+        grid.set(x: rect.x, y: rect.y, Cell(glyphs.topLeft, style: style))
+        grid.set(x: rect.maxX - 1, y: rect.y, Cell(glyphs.topRight, style: style))
+        grid.set(x: rect.x, y: rect.maxY - 1, Cell(glyphs.bottomLeft, style: style))
+        grid.set(x: rect.maxX - 1, y: rect.maxY - 1, Cell(glyphs.bottomRight, style: style))
+        grid.put(" " + title + " ", x: rect.x + 2, y: rect.y, style: CellStyle(bold: true), clip: rect)
+        return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+    }
+
+    /// Every key of `KeyMap.bindings`, in one column or two as the height allows.
+    static func help(_ state: AppState, into grid: inout CellGrid) {
+        let bindings = KeyMap.bindings
+        let keyWidth = 12, descriptionWidth = 34
+        let maxRows = max(1, grid.height - 4)
+        let columns = bindings.count <= maxRows ? 1 : 2
+        let rows = (bindings.count + columns - 1) / columns
+        let columnWidth = keyWidth + descriptionWidth
+        let width = min(grid.width, columns * columnWidth + 4 + (columns - 1) * 2)
+        let height = min(grid.height, rows + 3)
+        let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
+        let inner = box(rect, title: "Keys", capabilities: state.capabilities, into: &grid)
+        for (index, binding) in bindings.enumerated() {
+            let column = index / rows, row = index % rows
+            let x = inner.x + column * (columnWidth + 2), y = inner.y + row
+            let keys = state.capabilities.unicode ? binding.keys : asciiKeys(binding.keys)
+            grid.put(keys, x: x, y: y, style: CellStyle(bold: true), clip: inner)
+            grid.put(binding.description, x: x + keyWidth, y: y, clip: inner)
+        }
+        let hint = "Esc closes"
+        grid.put(hint, x: inner.maxX - hint.count, y: inner.maxY, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
+                 clip: Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height))
+    }
+
+    static func asciiKeys(_ keys: String) -> String {
+        keys.replacingAll("↑ ↓", with: "Up Down").replacingAll("← →", with: "Left Right").replacingAll("…", with: "..")
+    }
+
+    /// The state as a TensorFlow Playground link, wrapped across the screen's full width (no
+    /// side borders) so that selecting it copies nothing but the link.
+    static func link(_ state: AppState, into grid: inout CellGrid) {
+        let link = Array(state.settings.link.unicodeScalars)
+        let width = max(1, grid.width)
+        let linkRows = (link.count + width - 1) / width
+        let height = min(grid.height, linkRows + 4)
+        let top = max(0, (grid.height - height) / 2)
+        let band = Rect(x: 0, y: top, width: grid.width, height: height)
+        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
+        let rule = Cell(glyphs.horizontal, style: CellStyle(foreground: Palette(state.capabilities.colors).title))
+        grid.fill(band)
+        grid.fill(Rect(x: 0, y: band.y, width: grid.width, height: 1), with: rule)
+        grid.fill(Rect(x: 0, y: band.maxY - 1, width: grid.width, height: 1), with: rule)
+        grid.put(" TensorFlow Playground link (select to copy; Esc closes) ", x: 2, y: band.y, style: CellStyle(bold: true))
+        for row in 0..<linkRows where band.y + 2 + row < band.maxY - 1 {
+            let slice = link[(row * width)..<min(link.count, (row + 1) * width)]
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: slice)
+            grid.put(String(text), x: 0, y: band.y + 2 + row)
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let source = Array(unicodeScalars), pattern = Array(target.unicodeScalars)
+        guard !pattern.isEmpty else { return self }
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < source.count {
+            if index + pattern.count <= source.count, Array(source[index..<(index + pattern.count)]) == pattern {
+                result.append(contentsOf: replacement.unicodeScalars)
+                index += pattern.count
+            } else {
+                result.append(source[index])
+                index += 1
+            }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,15 @@
+/// Draws the whole screen for `state` into `grid` (already sized `state.width × state.height`).
+/// Reads the heat map that `update` evaluated; evaluates it itself only if that is stale.
+public func render(_ state: AppState, into grid: inout CellGrid) {
+    let layout = Layout(width: grid.width, height: grid.height, settings: state.settings)
+    if layout.isTooSmall {
+        Chrome.tooSmall(state, into: &grid)
+        return
+    }
+    grid.fill(grid.bounds)
+    Chrome.header(state, in: layout.header, into: &grid)
+    Panels.draw(state, layout: layout, into: &grid)
+    OutputPanel.draw(state, layout: layout, into: &grid)
+    Chrome.footer(state, in: layout.footer, into: &grid)
+    if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
+}

@@ -1,0 +1,113 @@
+import PlaygroundCore
+
+/// Applies an action. Pure apart from the training it runs: no I/O, no system randomness.
+///
+/// A change of settings goes through `Playground.apply`, which compares the old and new
+/// settings the way TF does: the learning rate and display settings apply live, model settings
+/// rebuild the network on the same data, data settings draw new data. The app adds TF's other
+/// rule: a data change also draws a new seed.
+public func update(_ state: inout AppState, _ action: Action) -> Effect {
+    switch action {
+    case .quit:
+        return .quit
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+    case .train(let epochs):
+        guard epochs > 0 else { return [] }
+        state.train(epochs: epochs)
+    case .togglePlay:
+        state.isPlaying.toggle()
+        if state.isPlaying { state.status = nil }
+    case .step:
+        state.isPlaying = false
+        state.status = nil
+        state.train(epochs: 1)
+    case .resetNetwork:
+        state.playground.resetNetwork()
+        state.startNewHistory(status: nil)
+    case .newData:
+        var new = state.playground.state
+        new.seed = state.nextSeed()
+        state.applySettings(new)
+    case .adjust(let knob, let delta):
+        state.adjust(knob, by: delta)
+    case .focus(let knob):
+        state.focus = knob
+        if case .neurons(let layer) = knob { state.selectedLayer = layer }
+    case .moveFocus(let delta):
+        let knobs = Knob.all(for: state.playground.state)
+        let index = knobs.firstIndex(of: state.focus) ?? 0
+        state.focus = knobs[min(knobs.count - 1, max(0, index + delta))]
+        if case .neurons(let layer) = state.focus { state.selectedLayer = layer }
+    case .adjustFocused(let delta):
+        state.adjust(state.focus, by: delta)
+    case .selectLayer(let delta):
+        let layers = state.playground.state.networkShape.count
+        guard layers > 0 else {
+            state.status = "no hidden layer: press ] to add one"
+            return .redraw
+        }
+        state.selectedLayer = ((state.selectedLayer + delta) % layers + layers) % layers
+        if case .neurons = state.focus { state.focus = .neurons(layer: state.selectedLayer) }
+    case .changeSpeed(let delta):
+        state.speed = state.speed.stepped(by: delta)
+    case .toggleHelp:
+        state.overlay = state.overlay == .help ? nil : .help
+    case .showLink:
+        state.overlay = .link
+    case .dismiss:
+        state.overlay = nil
+        state.status = nil
+    }
+    state.refreshHeatMap()
+    return .redraw
+}
+
+extension AppState {
+    /// Trains, then records both losses once (pausing with a message if they diverged).
+    mutating func train(epochs: Int) {
+        playground.step(epochs: epochs)
+        recordLosses()
+    }
+
+    /// Steps one knob. The speed is the app's own; everything else is a setting.
+    mutating func adjust(_ knob: Knob, by delta: Int) {
+        switch knob {
+        case .speed:
+            speed = speed.stepped(by: delta)
+        case .neurons(let layer) where !playground.state.networkShape.indices.contains(layer):
+            status = "no hidden layer: press ] to add one"
+        default:
+            applySettings(knob.adjusted(playground.state, by: delta))
+        }
+    }
+
+    /// Applies new settings as TF does (see `update`); a rebuilt network starts a new loss history.
+    mutating func applySettings(_ proposed: PlaygroundState) {
+        let old = playground.state
+        guard proposed != old else { return }
+        var new = proposed
+        // TF draws a new seed whenever the data changes (data set, noise, ratio, problem).
+        if new.seed == old.seed, Playground.Change(from: old, to: new) == .newData {
+            new.seed = nextSeed()
+        }
+        let change = playground.apply(new)
+        clampSelection()
+        switch change {
+        case .live:
+            break
+        case .newNetwork:
+            startNewHistory(status: nil)
+        case .newData:
+            startNewHistory(status: "new data: seed \(new.seed)")
+        }
+    }
+
+    /// After a rebuild: the history restarts from the untrained network's losses.
+    mutating func startNewHistory(status message: String?) {
+        status = message
+        losses.removeAll()
+        recordLosses()
+    }
+}

@@ -1,0 +1,17 @@
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+final class ScreenPreviewTests: XCTestCase {
+    /// Prints screens when PREVIEW is set (for looking, not for checking).
+    func testPreview() throws {
+        guard let sizes = ProcessInfo.processInfo.environment["PREVIEW"] else { throw XCTSkip("set PREVIEW=WxH") }
+        for size in sizes.split(separator: ",") {
+            let parts = size.split(separator: "x").map { Int($0)! }
+            var app = makeApp("dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&showTestData=true",
+                              width: parts[0], height: parts[1])
+            _ = update(&app, .train(epochs: 30))
+            print(screen(app).lines.joined(separator: "\n"))
+        }
+    }
+}
