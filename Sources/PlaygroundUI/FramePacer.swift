@@ -25,8 +25,9 @@ public struct FramePacer: Sendable {
         let affordable = max(1, Int(min(1e6, frameSeconds * FramePacer.budgetFraction / perEpoch)))
         guard let rate = state.speed.epochsPerSecond else { return affordable }
         pendingEpochs += rate * max(0, frameSeconds)
-        let whole = Int(pendingEpochs.rounded(.down))
-        pendingEpochs -= Double(whole)
+        // A hair of slack so that thirty thirtieths make one epoch despite rounding.
+        let whole = Int((pendingEpochs + 1e-9).rounded(.down))
+        pendingEpochs = max(0, pendingEpochs - Double(whole))
         return min(whole, affordable)
     }
 }

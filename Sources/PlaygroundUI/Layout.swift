@@ -110,12 +110,13 @@ public struct Layout: Equatable, Sendable {
         separatorX = leftWidth
 
         // Right: the heat map as large as a square fits beside a stats column of at least a
-        // third of the width, leaving three rows below it.
+        // third of the width, leaving five rows below it (colour bar, its labels, two
+        // switches, the point legend).
         let right = Rect(x: leftWidth + 2, y: body.y, width: width - leftWidth - 2, height: body.height)
         outputPanel = right
         let available = right.height - 1
         let statsMinimum = max(22, right.width / 3)
-        let rows = max(1, min(available - 3, (right.width - statsMinimum - 1) / 2))
+        let rows = max(1, min(available - 5, (right.width - statsMinimum - 1) / 2))
         heatMap = Rect(x: right.x, y: right.y + 1, width: 2 * rows, height: rows)
         legend = Rect(x: right.x, y: heatMap.maxY, width: heatMap.width, height: right.maxY - heatMap.maxY)
         let statsX = heatMap.maxX + 1

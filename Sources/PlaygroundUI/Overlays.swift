@@ -31,7 +31,8 @@ enum Overlays {
     /// Every key of `KeyMap.bindings`, in one column or two as the height allows.
     static func help(_ state: AppState, into grid: inout CellGrid) {
         let bindings = KeyMap.bindings
-        let keyWidth = 12, descriptionWidth = 34
+        let keyWidth = bindings.map(\.keys.count).max()! + 1
+        let descriptionWidth = bindings.map(\.description.count).max()!
         let maxRows = max(1, grid.height - 4)
         let columns = bindings.count <= maxRows ? 1 : 2
         let rows = (bindings.count + columns - 1) / columns
@@ -48,8 +49,8 @@ enum Overlays {
             grid.put(binding.description, x: x + keyWidth, y: y, clip: inner)
         }
         let hint = "Esc closes"
-        grid.put(hint, x: inner.maxX - hint.count, y: inner.maxY, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
-                 clip: Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height))
+        grid.put(hint, x: inner.maxX - hint.count, y: inner.maxY - 1, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
+                 clip: inner)
     }
 
     static func asciiKeys(_ keys: String) -> String {

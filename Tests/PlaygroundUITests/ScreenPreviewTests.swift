@@ -8,9 +8,10 @@ final class ScreenPreviewTests: XCTestCase {
         guard let sizes = ProcessInfo.processInfo.environment["PREVIEW"] else { throw XCTSkip("set PREVIEW=WxH") }
         for size in sizes.split(separator: ",") {
             let parts = size.split(separator: "x").map { Int($0)! }
-            var app = makeApp("dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&showTestData=true",
+            var app = makeApp(ProcessInfo.processInfo.environment["PREVIEW_STATE"] ?? "dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&showTestData=true",
                               width: parts[0], height: parts[1])
             _ = update(&app, .train(epochs: 30))
+            if ProcessInfo.processInfo.environment["PREVIEW_HELP"] != nil { app.overlay = .help }
             print(screen(app).lines.joined(separator: "\n"))
         }
     }

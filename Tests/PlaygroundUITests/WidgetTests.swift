@@ -1,0 +1,139 @@
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+/// Widgets against literal lines, on grids pre-filled with a marker so clipping shows.
+final class WidgetTests: XCTestCase {
+    func marked(width: Int, height: Int) -> CellGrid { CellGrid(width: width, height: height, fill: Cell("·")) }
+
+    func testBrailleChartOfAKnownSeries() {
+        var grid = marked(width: 4, height: 1)
+        LossChart.draw(training: [1, 0.5, 0], test: [], range: 0...1, in: Rect(x: 1, y: 0, width: 2, height: 1),
+                       capabilities: Capabilities(), into: &grid)
+        XCTAssertEqual(grid.lines, ["·⠱⣀·"])
+        XCTAssertEqual(grid[1, 0].style.foreground, Palette(.full).trainingLine)
+    }
+
+    func testFlatSeriesSitsInTheMiddleAndTestGetsItsOwnColour() {
+        var grid = marked(width: 4, height: 2)
+        LossChart.draw(training: [], test: [0.3, 0.3], range: 0.3...0.3, in: Rect(x: 0, y: 0, width: 3, height: 2),
+                       capabilities: Capabilities(), into: &grid)
+        // 8 dot rows: the middle is row 3, the bottom row of the first cell row.
+        XCTAssertEqual(grid.lines, ["⣀⣀⣀·", "   ·"])
+        XCTAssertEqual(grid[0, 0].style.foreground, Palette(.full).testLine)
+    }
+
+    func testWithoutColourTheTestLineIsDotted() {
+        var grid = marked(width: 3, height: 1)
+        LossChart.draw(training: [], test: [0, 0], range: 0...1, in: Rect(x: 0, y: 0, width: 3, height: 1),
+                       capabilities: Capabilities(colors: .none), into: &grid)
+        XCTAssertEqual(grid.lines, ["⡀⡀⡀"])
+        XCTAssertEqual(grid[0, 0].style, .plain)
+    }
+
+    func testASCIIChartUsesOneCharacterPerCell() {
+        var grid = marked(width: 3, height: 2)
+        LossChart.draw(training: [1, 0], test: [0, 0], range: 0...1, in: Rect(x: 0, y: 0, width: 3, height: 2),
+                       capabilities: Capabilities(unicode: false), into: &grid)
+        XCTAssertEqual(grid.lines, ["*  ", "ooo"])
+    }
+
+    func testKnobLine() {
+        var grid = marked(width: 22, height: 1)
+        Panels.knobLine(label: "Noise", value: "25", isOn: false, focused: false, in: Rect(x: 1, y: 0, width: 20, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, ["· Noise           25 ·"])
+        Panels.knobLine(label: "Layer 2", value: "4 neurons", isOn: false, marker: "▸", focused: true,
+                        in: Rect(x: 1, y: 0, width: 20, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, ["·▸Layer 2  4 neurons ·"])
+        XCTAssertTrue(grid[5, 0].style.reverse)
+        Panels.knobLine(label: "Show test data", value: nil, isOn: true, focused: false, in: Rect(x: 1, y: 0, width: 20, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, ["· [x] Show test data ·"])
+        Panels.knobLine(label: "A very long label here", value: "123", isOn: false, focused: false,
+                        in: Rect(x: 1, y: 0, width: 12, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, ["· A very  123st data ·"], "the label gives way; the old cells beyond the rect stay")
+    }
+
+    func testFeatureLine() {
+        var grid = marked(width: 16, height: 1)
+        Panels.featureLine(.sinX, isOn: true, focused: false, unicode: true, in: Rect(x: 1, y: 0, width: 14, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, ["· 6 [x] sin(X1)·"])
+    }
+
+    func testFooterAt80Columns() {
+        let app = makeApp(width: 80, height: 24)
+        var grid = marked(width: 80, height: 1)
+        Chrome.footer(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, [" Space play  s step  r reset  g new data  d data  n/N noise      ? help  q quit "])
+        XCTAssertTrue(grid[1, 0].style.reverse)
+    }
+
+    func testHeaderShowsPlayStateMessageAndSeed() {
+        var app = makeApp(width: 80, height: 24)
+        app.isPlaying = true
+        app.status = "new data: seed 0.12345"
+        var grid = marked(width: 80, height: 1)
+        Chrome.header(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
+        XCTAssertEqual(grid.lines, [" playground-tui   ▸ playing   new data: seed 0.12345               seed 0.12345 "])
+    }
+
+    func testTooSmallMessageIsCentred() {
+        let app = makeApp(width: 40, height: 6)
+        let lines = screen(app).lines
+        XCTAssertEqual(lines[2], "     terminal too small, need 80×24     ")
+        XCTAssertEqual(lines[3], "               (now 40×6)               ")
+        let ascii = makeApp(width: 79, height: 24, capabilities: Capabilities(unicode: false))
+        XCTAssertTrue(screen(ascii).lines.joined().contains("terminal too small, need 80x24"))
+    }
+
+    func testStatsShowEpochAndLossesWithThreeDecimals() {
+        var app = makeApp(width: 120, height: 40)
+        _ = update(&app, .train(epochs: 1234))
+        let text = screen(app).lines
+        let layout = app.layout
+        let epochLine = String(text[layout.stats.y].unicodeScalars.dropFirst(layout.stats.x))
+        XCTAssertTrue(epochLine.hasPrefix(" Epoch"))
+        XCTAssertTrue(epochLine.hasSuffix("1,234 "))
+        let last = app.losses.last!
+        let trainingLine = String(text[layout.stats.y + 1].unicodeScalars.dropFirst(layout.stats.x))
+        XCTAssertTrue(trainingLine.hasPrefix(" Training loss"))
+        XCTAssertTrue(trainingLine.hasSuffix(Format.decimal(last.training, places: 3) + " "), trainingLine)
+        let testLine = String(text[layout.stats.y + 2].unicodeScalars.dropFirst(layout.stats.x))
+        XCTAssertTrue(testLine.hasPrefix(" Test loss"))
+    }
+
+    func testNumberFormats() {
+        XCTAssertEqual(Format.decimal(0.12345, places: 3), "0.123")
+        XCTAssertEqual(Format.decimal(0.0005, places: 3), "0.001")
+        XCTAssertEqual(Format.decimal(12.5, places: 3), "12.500")
+        XCTAssertEqual(Format.decimal(-0.0001, places: 3), "0.000")
+        XCTAssertEqual(Format.decimal(-2.25, places: 1), "-2.3")
+        XCTAssertEqual(Format.decimal(.nan, places: 3), "NaN")
+        XCTAssertEqual(Format.decimal(.infinity, places: 3), "inf")
+        XCTAssertEqual(Format.grouped(0), "0")
+        XCTAssertEqual(Format.grouped(999), "999")
+        XCTAssertEqual(Format.grouped(1234567), "1,234,567")
+    }
+
+    func testHelpListsEveryKeyOfTheIssue() {
+        var app = makeApp(width: 80, height: 24)
+        app.overlay = .help
+        let text = screen(app).lines.joined(separator: "\n")
+        for keys in ["Space", "s ", "r ", "g ", "d D", "n N", "b B", "t T", "- +", "[ ]", "Tab", "a A", "l L",
+                     "1 … 7", "x ", "z ", "c ", "?", "Esc", "q  Ctrl-C", "e E", "k K", "p ", "< >"] {
+            XCTAssertTrue(text.contains(keys), "help lacks \(keys)")
+        }
+        for binding in KeyMap.bindings {
+            XCTAssertTrue(text.contains(binding.description), "help at 80×24 lacks \(binding.description)")
+        }
+    }
+
+    func testLinkOverlayHoldsTheWholeLink() {
+        var app = makeApp(width: 80, height: 24)
+        app.overlay = .link
+        let lines = screen(app).lines
+        let link = app.settings.link
+        let start = lines.firstIndex { $0.hasPrefix("https://") }!
+        let joined = lines[start..<(start + (link.count + 79) / 80)].joined()
+        XCTAssertEqual(String(joined.prefix(link.count)), link)
+    }
+}
