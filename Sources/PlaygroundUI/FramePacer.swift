@@ -9,6 +9,10 @@ public struct FramePacer: Sendable {
     public static let budgetFraction = 0.65
     /// Whole epochs owed at a fixed speed: always in [0, 1) between frames.
     public private(set) var pendingEpochs = 0.0
+    /// The last frame's count. Flat out, a frame trains at most twice that plus one, so a stale or tiny
+    /// measurement (after a slow speed, or a smaller network) cannot freeze the screen with
+    /// one huge frame: from 1 epoch, flat out reaches 1,000 per frame within ten frames.
+    public private(set) var lastEpochs = 0
 
     public init() {}
 
@@ -19,15 +23,24 @@ public struct FramePacer: Sendable {
     public mutating func epochsForNextFrame(frameSeconds: Double, secondsPerEpoch: Double, state: AppState) -> Int {
         guard state.isPlaying else {
             pendingEpochs = 0
+            lastEpochs = 0
             return 0
         }
         let perEpoch = secondsPerEpoch.isFinite && secondsPerEpoch > 1e-9 ? secondsPerEpoch : 1e-9
-        let affordable = max(1, Int(min(1e6, frameSeconds * FramePacer.budgetFraction / perEpoch)))
-        guard let rate = state.speed.epochsPerSecond else { return affordable }
-        pendingEpochs += rate * max(0, frameSeconds)
-        // A hair of slack so that thirty thirtieths make one epoch despite rounding.
-        let whole = Int((pendingEpochs + 1e-9).rounded(.down))
-        pendingEpochs = max(0, pendingEpochs - Double(whole))
-        return min(whole, affordable)
+        let budget = Int(min(1e6, frameSeconds * FramePacer.budgetFraction / perEpoch))
+        let epochs: Int
+        if let rate = state.speed.epochsPerSecond {
+            // At most a few epochs a frame: no ramp needed, only the budget.
+            let affordable = max(1, budget)
+            pendingEpochs += rate * max(0, frameSeconds)
+            // A hair of slack so that thirty thirtieths make one epoch despite rounding.
+            let whole = Int((pendingEpochs + 1e-9).rounded(.down))
+            pendingEpochs = max(0, pendingEpochs - Double(whole))
+            epochs = min(whole, affordable)
+        } else {
+            epochs = max(1, min(budget, 2 * lastEpochs + 1))
+        }
+        lastEpochs = epochs
+        return epochs
     }
 }

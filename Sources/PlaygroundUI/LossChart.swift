@@ -40,7 +40,7 @@ enum LossChart {
                 let point = (x: column(index), y: y)
                 let start = previous ?? point
                 let steps = max(abs(point.x - start.x), abs(point.y - start.y))
-                for step in (previous == nil ? 0 : 1)...max(0, steps) {
+                for step in stride(from: previous == nil ? 0 : 1, through: steps, by: 1) {
                     let t = steps == 0 ? 0 : Double(step) / Double(steps)
                     let x = start.x + Int((Double(point.x - start.x) * t).rounded())
                     let y = start.y + Int((Double(point.y - start.y) * t).rounded())

@@ -11,14 +11,27 @@ final class FramePacerTests: XCTestCase {
         return app
     }
 
-    func testFlatOutFillsTheBudget() {
+    /// Runs the pacer for `frames` frames at one measured speed; returns the counts.
+    func run(_ pacer: inout FramePacer, frames: Int, secondsPerEpoch: Double, state: AppState) -> [Int] {
+        (0..<frames).map { _ in pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: secondsPerEpoch, state: state) }
+    }
+
+    func testFlatOutFillsTheBudgetAfterAShortRamp() {
         var pacer = FramePacer()
         let app = playing(.fastest)
-        XCTAssertEqual(pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 0.001, state: app), 21)
-        XCTAssertEqual(pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 0.0001, state: app), 216)
-        XCTAssertEqual(pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 1, state: app), 1, "at least one")
-        XCTAssertEqual(pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 0, state: app), 1_000_000, "capped")
-        XCTAssertEqual(pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: .nan, state: app), 1_000_000)
+        XCTAssertEqual(run(&pacer, frames: 8, secondsPerEpoch: 0.001, state: app), [1, 3, 7, 15, 21, 21, 21, 21])
+        XCTAssertEqual(run(&pacer, frames: 4, secondsPerEpoch: 0.0001, state: app), [43, 87, 175, 216], "65 % of 1/30 s")
+        XCTAssertEqual(run(&pacer, frames: 1, secondsPerEpoch: 1, state: app), [1], "at least one")
+    }
+
+    func testATinyMeasurementCannotFreezeTheScreen() {
+        var pacer = FramePacer()
+        let app = playing(.fastest)
+        let counts = run(&pacer, frames: 20, secondsPerEpoch: 0, state: app)
+        XCTAssertEqual(counts.first, 1)
+        XCTAssertEqual(counts.last, 1_000_000, "capped")
+        XCTAssertTrue(zip(counts, counts.dropFirst()).allSatisfy { $1 <= 2 * $0 + 1 })
+        XCTAssertEqual(run(&pacer, frames: 1, secondsPerEpoch: .nan, state: app), [1_000_000])
     }
 
     func testFixedSpeedsAccumulateFractions() {
@@ -34,8 +47,7 @@ final class FramePacerTests: XCTestCase {
     func testFixedSpeedsAreCappedByWhatTheFrameAffords() {
         var pacer = FramePacer()
         let app = playing(.hundred)
-        let epochs = pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 0.01, state: app)
-        XCTAssertEqual(epochs, 2)
+        XCTAssertEqual(run(&pacer, frames: 4, secondsPerEpoch: 0.01, state: app), [2, 2, 2, 2])
         XCTAssertLessThan(pacer.pendingEpochs, 1, "no debt builds up")
     }
 

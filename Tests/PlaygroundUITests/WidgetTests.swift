@@ -14,6 +14,14 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(grid[1, 0].style.foreground, Palette(.full).trainingLine)
     }
 
+    func testManyRecordsPerColumnAndGapsDoNotBreakTheLine() {
+        var grid = marked(width: 2, height: 1)
+        let values = (0..<100).map { 1 - Double($0) / 99 } + [.nan, 0.5, 0.5, 0.5]
+        LossChart.draw(training: values, test: values, range: 0...1, in: Rect(x: 0, y: 0, width: 2, height: 1),
+                       capabilities: Capabilities(), into: &grid)
+        XCTAssertFalse(grid.lines[0].contains("·"))
+    }
+
     func testFlatSeriesSitsInTheMiddleAndTestGetsItsOwnColour() {
         var grid = marked(width: 4, height: 2)
         LossChart.draw(training: [], test: [0.3, 0.3], range: 0.3...0.3, in: Rect(x: 0, y: 0, width: 3, height: 2),
