@@ -28,7 +28,8 @@ enum OutputPanel {
             if let range = state.losses.range {
                 title += " " + Format.decimal(range.lowerBound, places: 3) + "-" + Format.decimal(range.upperBound, places: 3)
             }
-            if caps.colors == .none && caps.unicode { title += " (test dotted)" }
+            let note = caps.colors == .none && caps.unicode ? " (test dotted)" : ""
+            if title.count + note.count + 3 <= chart.width { title += note }
             Panels.title(title, in: Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1), capabilities: caps, into: &grid)
             let records = state.losses.records
             LossChart.draw(training: records.map(\.training), test: records.map(\.test), range: state.losses.range,
