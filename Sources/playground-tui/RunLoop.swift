@@ -47,8 +47,12 @@ struct RunLoop {
 
     private mutating func trainOneFrame() {
         let epochs = pacer.epochsForNextFrame(frameSeconds: Self.frameSeconds, secondsPerEpoch: secondsPerEpoch, state: state)
+        // A slow speed owes no epoch on some frames.
+        guard epochs > 0 else { return }
         let start = Monotonic.now
         apply(.train(epochs: epochs))
+        // The whole update: the epochs, then the losses and the heat map once. Charging that
+        // overhead to the epochs makes the pacer fill its share of the frame with all of it.
         let seconds = Monotonic.now - start
         let measured = seconds / Double(max(1, epochs))
         secondsPerEpoch = statistics.trainings == 0 ? measured : 0.7 * secondsPerEpoch + 0.3 * measured

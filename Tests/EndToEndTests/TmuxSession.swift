@@ -1,0 +1,166 @@
+import Foundation
+import XCTest
+
+/// The app running in a private tmux server: a terminal for tests on machines without one.
+///
+/// Each session has its own server (`tmux -L <unique>`, no user config) and its own temporary
+/// directory for the app's pid, exit status and standard error. `kill()` ends the server and
+/// everything in it; call it from `tearDown`.
+final class TmuxSession {
+    /// Printed by the pane's shell after the app exits, to see that the terminal is usable again.
+    static let exitMarker = "e2e: the app exited"
+
+    let tmux: String
+    let socket: String
+    let directory: URL
+    private var killed = false
+
+    var statusFile: URL { directory.appendingPathComponent("status") }
+    var pidFile: URL { directory.appendingPathComponent("pid") }
+    var errorFile: URL { directory.appendingPathComponent("stderr") }
+
+    /// Starts `binary arguments` in a `width`×`height` window with `TERM=term`, `NO_COLOR` unset
+    /// and `environment` added.
+    init(tmux: String, binary: String, arguments: [String] = [], width: Int, height: Int,
+         term: String = "xterm-256color", environment: [String: String] = [:]) throws {
+        self.tmux = tmux
+        let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
+        socket = "ptui-e2e-\(unique)"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-e2e-\(unique)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        let variables = (["TERM": term].merging(environment) { $1 })
+            .sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }
+        let app = (["env", "-u", "NO_COLOR"] + variables + [Shell.quote(binary)] + arguments.map(Shell.quote))
+            .joined(separator: " ")
+        // The pane's shell ignores Ctrl-C for itself (a trap, so the app still gets the default),
+        // records the app's pid and exit status, prints a marker, and keeps the pane open.
+        let command = "trap : INT; sh -c 'echo $$ > \"$0\"; exec \"$@\"' \(Shell.quote(pidFile.path)) \(app)"
+            + " 2> \(Shell.quote(errorFile.path)); echo $? > \(Shell.quote(statusFile.path));"
+            + " echo '\(Self.exitMarker)'; exec sleep 3600"
+        let result = try Shell.run(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
+                                          "-x", String(width), "-y", String(height), command])
+        guard result.status == 0 else {
+            throw TmuxError(message: "tmux new-session failed (\(result.status)): \(result.error)")
+        }
+    }
+
+    deinit { kill() }
+
+    /// Ends the server and the processes in it.
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        _ = try? Shell.run(tmux, ["-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    @discardableResult
+    func command(_ arguments: [String]) throws -> String {
+        let result = try Shell.run(tmux, ["-L", socket] + arguments)
+        guard result.status == 0 else {
+            throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.error)")
+        }
+        return result.output
+    }
+
+    /// The screen as text, or with SGR escapes for the colours and attributes (`colors`).
+    func capture(colors: Bool = false) throws -> String {
+        try command(["capture-pane", "-p", "-t", "t"] + (colors ? ["-e"] : []))
+    }
+
+    /// tmux key names: "Space", "Escape", "Enter", "C-c", "Up", or a single character.
+    func send(_ keys: String...) throws {
+        for key in keys { try command(["send-keys", "-t", "t", key]) }
+    }
+
+    /// Text typed as it is (no key-name lookup).
+    func type(_ text: String) throws {
+        try command(["send-keys", "-t", "t", "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try command(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
+    }
+
+    /// A tmux format for the pane, e.g. "#{alternate_on}".
+    func format(_ format: String) throws -> String {
+        try command(["display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The app's exit status once the pane's shell has recorded it.
+    var exitStatus: Int32? {
+        guard let text = try? String(contentsOf: statusFile, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The app's pid (the shell writes it before exec).
+    var appPID: pid_t? {
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8) else { return nil }
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// What the app wrote on standard error.
+    var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Running programs and quoting for `sh`.
+enum Shell {
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// Runs a program to its end; standard input is /dev/null.
+    ///
+    /// Output goes through temporary files, not pipes: `tmux new-session` forks a server that
+    /// keeps the client's standard output open, so a pipe would never reach end-of-file.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let directory = FileManager.default.temporaryDirectory
+        let outURL = directory.appendingPathComponent("ptui-e2e-out-\(UUID().uuidString)")
+        let errURL = directory.appendingPathComponent("ptui-e2e-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try? out.close()
+        try? err.close()
+        let output = (try? Data(contentsOf: outURL)) ?? Data()
+        let error = (try? Data(contentsOf: errURL)) ?? Data()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                      error: String(decoding: error, as: UTF8.self))
+    }
+
+    /// `text` as one `sh` word.
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The full path of a program on `PATH`, if any.
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
