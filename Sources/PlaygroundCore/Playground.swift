@@ -69,6 +69,19 @@ public struct Playground: Equatable, Sendable {
     /// The mean loss over the test data on the current weights.
     public mutating func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels) }
 
+    // MARK: Editing parameters (the user types a new weight or bias)
+
+    /// Sets the weight of the link from `source` in layer `layer - 1` to `node` in `layer`;
+    /// training continues from it. A dead (L1) link comes back to life.
+    public mutating func setWeight(_ value: Double, layer: Int, node: Int, source: Int) {
+        network.setWeight(value, layer: layer, node: node, source: source)
+    }
+
+    /// Sets the bias of `node` in `layer` (l ≥ 1); training continues from it.
+    public mutating func setBias(_ value: Double, layer: Int, node: Int) {
+        network.setBias(value, layer: layer, node: node)
+    }
+
     // MARK: Changes, as TF makes them (SPEC §5)
 
     /// Rebuilds the network on the same data, continuing the stream; epoch back to 0.

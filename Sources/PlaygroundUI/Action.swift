@@ -33,6 +33,29 @@ public enum Action: Equatable, Sendable {
     case showLink
     /// Esc: close the help screen or the link box, and clear the message.
     case dismiss
+
+    // MARK: Inspecting and editing the network
+
+    /// `i`, a click on a node or link, Esc: select something (nil: back to the network's output).
+    case select(Selection?)
+    /// `i`: select the output node, or clear the selection when there is one.
+    case toggleInspector
+    /// Arrows while inspecting: ←/→ to the neighbouring layer, ↑/↓ within it.
+    case moveSelection(dx: Int, dy: Int)
+    /// `w`/`W`: the next or previous link into the selected node.
+    case stepLink(by: Int)
+    /// Enter on a selection: open the entry line for its weight or bias.
+    case beginEdit
+    /// A character typed into the entry line (digits, `-`, `+`, `.`, `e`).
+    case typeInEntry(Character)
+    /// Backspace in the entry line.
+    case deleteInEntry
+    /// Enter in the entry line: set the value if it is a number in range, else refuse it.
+    case commitEntry
+    /// Esc in the entry line: close it, changing nothing.
+    case cancelEntry
+    /// Set a weight (a link) or a bias (a node) to a value, as a committed entry does.
+    case setParameter(Selection, value: Double)
 }
 
 /// What the run loop must do after an update.

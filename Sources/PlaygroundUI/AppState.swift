@@ -24,6 +24,12 @@ public struct AppState: Equatable, Sendable {
     public var seedSource: SeededRandom
     /// The heat map's last evaluation; `update` keeps it current, `render` only reads it.
     public internal(set) var heatMap = HeatMapCache()
+    /// Every node's thumbnail, from one evaluation over the thumbnail grid; kept like `heatMap`.
+    public internal(set) var thumbnails = ThumbnailCache()
+    /// The inspected node or link (`i`, a click); nil shows the network's output.
+    public var selection: Selection?
+    /// The entry line for a new weight or bias, while one is typed.
+    public var entry: Entry?
 
     public static let divergedMessage = "diverged: lower the learning rate, then reset"
 
@@ -71,12 +77,26 @@ public struct AppState: Equatable, Sendable {
     /// A fresh `0.ddddd` seed from `seedSource`.
     mutating func nextSeed() -> String { PlaygroundState.freshSeed(using: &seedSource) }
 
-    /// Re-evaluates the heat map if the network or the heat map's size changed.
+    /// Re-evaluates the heat map and the thumbnails if the network or their sizes changed.
     mutating func refreshHeatMap() {
+        let layout = self.layout
+        guard !layout.isTooSmall else { return }
         let area = layout.heatMap
-        guard !layout.isTooSmall, !area.isEmpty else { return }
-        heatMap.refresh(network: playground.network, features: playground.state.inputFeatures,
-                        width: area.width, height: area.height * 2)
+        let features = playground.state.inputFeatures
+        if !area.isEmpty {
+            heatMap.refresh(network: playground.network, features: features, width: area.width, height: area.height * 2)
+        }
+        if let diagram = layout.diagram {
+            thumbnails.refresh(network: playground.network, features: features,
+                               width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
+        }
+    }
+
+    /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).
+    public mutating func refreshPictures() {
+        heatMap.invalidate()
+        thumbnails.invalidate()
+        refreshHeatMap()
     }
 
     /// Keeps the selected layer and the focus on things that exist.
@@ -86,6 +106,13 @@ public struct AppState: Equatable, Sendable {
         if case .neurons(let layer) = focus, layer >= layers {
             focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
         }
+        // A selection that no longer exists (fewer neurons, layers or features) goes back to the
+        // output; an entry for it closes.
+        let sizes = playground.network.sizes
+        if let selection, !selection.exists(in: sizes) {
+            self.selection = .node(layer: sizes.count - 1, node: 0)
+        }
+        if let entry, !entry.target.exists(in: sizes) { self.entry = nil }
     }
 }
 

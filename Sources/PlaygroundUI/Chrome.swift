@@ -25,11 +25,11 @@ enum Chrome {
         guard !rect.isEmpty else { return }
         grid.fill(rect)
         let keyStyle = CellStyle(bold: true, reverse: true)
-        let fixed: [(key: String, label: String)] = [("?", "help"), ("q", "quit")]
+        let fixed: [(key: String, label: String)] = state.entry != nil ? [("Ctrl-C", "quit")] : [("?", "help"), ("q", "quit")]
         let fixedWidth = fixed.reduce(0) { $0 + $1.key.count + $1.label.count + 3 }
         let rightStart = rect.maxX - fixedWidth
         var x = rect.x
-        for hint in KeyMap.footerHints {
+        for hint in KeyMap.hints(for: state) {
             let key = state.capabilities.unicode ? hint.key : asciiKey(hint.key)
             let width = key.unicodeScalars.count + hint.label.count + 3
             guard x + width <= rightStart else { break }

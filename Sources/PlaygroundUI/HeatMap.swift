@@ -22,6 +22,9 @@ public struct HeatMapCache: Equatable, Sendable {
         width == pixelWidth && height == pixelHeight && features == self.features && self.network == network
     }
 
+    /// Forgets the evaluated network (keeping the grid), so the next refresh evaluates.
+    mutating func invalidate() { network = nil }
+
     /// Brings the cache up to date; returns true when it evaluated.
     @discardableResult
     public mutating func refresh(network: Network, features: [Feature], width: Int, height: Int) -> Bool {
@@ -44,6 +47,12 @@ public struct HeatMapCache: Equatable, Sendable {
         return evaluation.outputs(layer: network.layerCount - 1, node: 0)
     }
 
+    /// Any node's value per pixel (the evaluation keeps every node's row).
+    public func outputs(layer: Int, node: Int) -> ArraySlice<Double> {
+        guard let network, evaluation.count > 0, layer < network.layerCount, node < network.sizes[layer] else { return [] }
+        return evaluation.outputs(layer: layer, node: node)
+    }
+
     public static func == (a: HeatMapCache, b: HeatMapCache) -> Bool {
         a.pixelWidth == b.pixelWidth && a.pixelHeight == b.pixelHeight && a.features == b.features
             && a.network == b.network && a.evaluation.values == b.evaluation.values
@@ -63,20 +72,21 @@ enum HeatMapWidget {
         let width = rect.width, height = rect.height * 2
         let settings = state.settings
         let values: ArraySlice<Double>
-        if state.heatMap.isCurrent(network: state.playground.network, features: settings.inputFeatures,
-                                   width: width, height: height) {
-            values = state.heatMap.outputs
-        } else {
-            var cache = HeatMapCache()
+        var cache = state.heatMap
+        if !cache.isCurrent(network: state.playground.network, features: settings.inputFeatures,
+                            width: width, height: height) {
+            cache = HeatMapCache()
             cache.refresh(network: state.playground.network, features: settings.inputFeatures, width: width, height: height)
+        }
+        // The inspected node's own output (TF's hover), else the network's.
+        if let node = state.shownNode {
+            values = cache.outputs(layer: node.layer, node: node.node)
+        } else {
             values = cache.outputs
         }
         let pixels = pixelCodes(values: values, width: width, height: height, state: state)
-        if state.capabilities.colors == .none {
-            drawShading(pixels: pixels, values: values, width: width, state: state, rect: rect, into: &grid)
-        } else {
-            drawColored(pixels: pixels, width: width, state: state, rect: rect, into: &grid)
-        }
+        HalfBlocks(state.capabilities).draw(codes: pixels, values: values, discretize: state.settings.discretize,
+                                            width: width, rect: rect, into: &grid)
     }
 
     /// One code per pixel: the shade (0–30), or a point code where a point lies.
@@ -102,60 +112,6 @@ enum HeatMapWidget {
         if settings.showTestData { mark(state.playground.data.test, negative: testNegative, positive: testPositive) }
         mark(state.playground.data.train, negative: trainingNegative, positive: trainingPositive)
         return codes
-    }
-
-    /// Colour: each cell is two pixels.
-    static func drawColored(pixels: [UInt8], width: Int, state: AppState, rect: Rect, into grid: inout CellGrid) {
-        let palette = Palette(state.capabilities.colors)
-        var colors = (0..<ShadeScale.count).map { palette.shade($0) }
-        colors += [palette.point(label: -1, isTest: false), palette.point(label: 1, isTest: false),
-                   palette.point(label: -1, isTest: true), palette.point(label: 1, isTest: true)]
-        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
-        let clip = rect.intersection(grid.bounds)
-        for row in 0..<rect.height {
-            let y = rect.y + row
-            guard y >= clip.y, y < clip.maxY else { continue }
-            for column in 0..<width where rect.x + column >= clip.x && rect.x + column < clip.maxX {
-                let upper = pixels[2 * row * width + column], lower = pixels[(2 * row + 1) * width + column]
-                let cell: Cell
-                if state.capabilities.unicode {
-                    cell = Cell(glyphs.upperHalf, style: CellStyle(foreground: colors[Int(upper)], background: colors[Int(lower)]))
-                } else {
-                    // No half blocks: one colour per cell, a letter for a point.
-                    let point = upper > 30 ? upper : (lower > 30 ? lower : nil)
-                    if let point {
-                        cell = Cell(pointGlyph(point, glyphs), style: CellStyle(foreground: colors[Int(point)],
-                                                                                background: colors[Int(min(upper, lower))]))
-                    } else {
-                        cell = Cell(" ", style: CellStyle(background: colors[Int(upper)]))
-                    }
-                }
-                grid[rect.x + column, y] = cell
-            }
-        }
-    }
-
-    /// No colour: shading characters from the mean of a cell's two values, letters for points.
-    static func drawShading(pixels: [UInt8], values: ArraySlice<Double>, width: Int, state: AppState, rect: Rect,
-                            into grid: inout CellGrid) {
-        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
-        let start = values.startIndex
-        for row in 0..<rect.height {
-            for column in 0..<width {
-                let upper = pixels[2 * row * width + column], lower = pixels[(2 * row + 1) * width + column]
-                let scalar: Unicode.Scalar
-                if upper > 30 || lower > 30 {
-                    scalar = pointGlyph(upper > 30 ? upper : lower, glyphs)
-                } else if values.count == pixels.count {
-                    var mean = (values[start + 2 * row * width + column] + values[start + (2 * row + 1) * width + column]) / 2
-                    if state.settings.discretize { mean = mean >= 0 ? 1 : -1 }
-                    scalar = ShadeScale.rampCharacter(mean, unicode: state.capabilities.unicode)
-                } else {
-                    scalar = " "
-                }
-                grid.set(x: rect.x + column, y: rect.y + row, Cell(scalar), clip: rect)
-            }
-        }
     }
 
     static func pointGlyph(_ code: UInt8, _ glyphs: Glyphs) -> Unicode.Scalar {

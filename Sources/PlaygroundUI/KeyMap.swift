@@ -34,21 +34,44 @@ public enum KeyMap {
         Binding(keys: "← →  Enter", description: "change the focused knob"),
         Binding(keys: "mouse", description: "click knob: focus, change"),
         Binding(keys: "wheel", description: "on a knob: change it"),
+        Binding(keys: "i", description: "inspect network / stop"),
+        Binding(keys: "arrows (i)", description: "move between nodes"),
+        Binding(keys: "w W", description: "next / prev. link into it"),
+        Binding(keys: "Enter (i)", description: "type new weight / bias"),
+        Binding(keys: "click net", description: "inspect node / link"),
         Binding(keys: "c", description: "TF Playground link to copy"),
         Binding(keys: "?", description: "this help"),
-        Binding(keys: "Esc", description: "close help / link"),
+        Binding(keys: "Esc", description: "back / close help, link"),
         Binding(keys: "q  Ctrl-C", description: "quit"),
     ]
 
     /// The most useful keys, for the footer (the rest are on the help screen).
     public static let footerHints: [(key: String, label: String)] = [
-        ("Space", "play"), ("s", "step"), ("r", "reset"), ("g", "new data"), ("d", "data"),
+        ("Space", "play"), ("s", "step"), ("i", "inspect"), ("r", "reset"), ("g", "new data"), ("d", "data"),
         ("n/N", "noise"), ("-/+", "neurons"), ("[/]", "layers"), ("a", "activation"),
         ("l/L", "rate"), ("1-7", "features"), ("↑↓←→", "knobs"), ("c", "link"),
     ]
 
+    /// While inspecting: the keys that move and edit.
+    public static let inspectorHints: [(key: String, label: String)] = [
+        ("↑↓←→", "move"), ("w/W", "links"), ("Enter", "edit"), ("Esc", "back"), ("Space", "play"), ("s", "step"),
+    ]
+
+    /// While typing a value: the entry's keys.
+    public static let entryHints: [(key: String, label: String)] = [
+        ("Enter", "set"), ("Esc", "cancel"), ("0-9 - . e", "number"), ("Bksp", "delete"),
+    ]
+
+    /// The footer's hints for what the app is doing now.
+    public static func hints(for state: AppState) -> [(key: String, label: String)] {
+        state.entry != nil ? entryHints : (state.selection != nil ? inspectorHints : footerHints)
+    }
+
     public static func action(for key: Key, in state: AppState) -> Action? {
-        if key == .interrupt || key == .character("q") { return .quit }
+        if key == .interrupt { return .quit }
+        // While a value is typed every key goes to the entry line (q does not quit).
+        if state.entry != nil { return entryAction(for: key) }
+        if key == .character("q") { return .quit }
         if state.overlay != nil {
             // An overlay takes every key: any of them closes it (the help key too).
             switch key {
@@ -56,21 +79,41 @@ public enum KeyMap {
             default: return .dismiss
             }
         }
+        let inspecting = state.selection != nil
         switch key {
         case .character(let character): return action(for: character, in: state)
         case .tab: return .selectLayer(by: 1)
         case .backTab: return .selectLayer(by: -1)
-        case .up: return .moveFocus(by: -1)
-        case .down: return .moveFocus(by: 1)
-        case .left: return .adjustFocused(by: -1)
-        case .right, .enter: return .adjustFocused(by: 1)
-        case .escape: return .dismiss
+        case .up: return inspecting ? .moveSelection(dx: 0, dy: -1) : .moveFocus(by: -1)
+        case .down: return inspecting ? .moveSelection(dx: 0, dy: 1) : .moveFocus(by: 1)
+        case .left: return inspecting ? .moveSelection(dx: -1, dy: 0) : .adjustFocused(by: -1)
+        case .right: return inspecting ? .moveSelection(dx: 1, dy: 0) : .adjustFocused(by: 1)
+        case .enter: return inspecting ? .beginEdit : .adjustFocused(by: 1)
+        case .escape: return inspecting ? .select(nil) : .dismiss
         case .click(let x, let y):
-            guard let knob = state.layout.knob(atX: x, y: y) else { return nil }
-            return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
+            let layout = state.layout
+            if let button = layout.neuronButton(atX: x, y: y) { return .adjust(.neurons(layer: button.layer), by: button.delta) }
+            if let knob = layout.knob(atX: x, y: y) {
+                return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
+            }
+            if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
+                return .select(.node(layer: node.layer, node: node.node))
+            }
+            return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
         case .scroll(let up, let x, let y):
             guard let knob = state.layout.knob(atX: x, y: y) else { return nil }
             return .adjust(knob, by: up ? 1 : -1)
+        default: return nil
+        }
+    }
+
+    /// Keys in the entry line: the characters of a number, Backspace, Enter, Esc; nothing else.
+    static func entryAction(for key: Key) -> Action? {
+        switch key {
+        case .character(let character): return Entry.accepts(character) ? .typeInEntry(character) : nil
+        case .backspace: return .deleteInEntry
+        case .enter: return .commitEntry
+        case .escape: return .cancelEntry
         default: return nil
         }
     }
@@ -108,6 +151,9 @@ public enum KeyMap {
         case "<", ",": return .changeSpeed(by: -1)
         case ">", ".": return .changeSpeed(by: 1)
         case "c": return .showLink
+        case "i": return .toggleInspector
+        case "w": return state.selection != nil ? .stepLink(by: 1) : nil
+        case "W": return state.selection != nil ? .stepLink(by: -1) : nil
         case "?": return .toggleHelp
         case "1", "2", "3", "4", "5", "6", "7":
             let index = Int(String(character))! - 1

@@ -1,22 +1,29 @@
 import PlaygroundCore
 
-/// Where everything goes on a screen of a given size: a header row, the settings panels down
-/// the left, the output (heat map, losses, chart) on the right, a footer row. Computed from the
-/// size and the settings alone, so drawing and mouse hit-testing agree.
+/// Where everything goes on a screen of a given size: a header row, the network drawing at the
+/// top left with the inspector's line and the settings under it, the output (heat map, switches,
+/// losses, chart) down the right, a footer row. Computed from the size and the settings alone,
+/// so drawing and mouse hit-testing agree.
 ///
 /// ```
-/// header ─────────────────────────────────────────────────────────────
-/// Data          │ Output ──────────────────────────────────────────────
-///  knobs        │ ┌heat map (square, ▀ pixels)┐  Epoch / losses / speed
-/// Features      │ │                           │  Loss chart (braille)
-///  1–7          │ └───────────────────────────┘
-/// Network       │  colour bar, test data, discretize
-///  knobs        │
-/// footer ─────────────────────────────────────────────────────────────
+/// header ───────────────────────────────────────────────────────────────────
+/// Network ─────────────────────────────────────────── │ Output ─────────────
+///            − +       − +                             │ ┌heat map (square)┐
+///         8 neurons 8 neurons                          │ │                 │
+/// X1   ▀▀  ⠉⠒⠤ ●▀▀ ⠉⠒⠤ ●▀▀       (inputs, hidden      │ └─────────────────┘
+/// X2   ▀▀  ...                   layers, output)      │ colour bar, switches
+/// inspector: the selected node or link, the entry line │ epoch, losses, speed
+/// Data ─────────────── │ Network settings ──────────── │ Loss chart
+/// footer ───────────────────────────────────────────────────────────────────
 /// ```
+/// At 80×24 the drawing takes the compact form (2×1-cell nodes, one heading row "−8+") and the
+/// loss chart moves under the settings.
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
+    /// Rows under the drawing: the inspector's two lines, then the settings (title and six knobs).
+    static let inspectorRows = 2
+    static let settingsRows = 7
 
     public let width: Int
     public let height: Int
@@ -24,112 +31,139 @@ public struct Layout: Equatable, Sendable {
     public let isTooSmall: Bool
     public let header: Rect
     public let footer: Rect
-    /// Panels: a title row, then their knobs.
-    public let dataPanel: Rect
-    public let featuresPanel: Rect
+    /// The drawing's title row and the drawing.
     public let networkPanel: Rect
-    /// The right-hand area: a title row, the heat map and everything beside and below it.
+    /// The network drawing: columns, nodes, link areas (nil only when too small).
+    public let diagram: NetworkDiagram?
+    /// The selected node or link, or the entry line.
+    public let inspector: Rect
+    /// Title row and knobs: data set, noise, ratio, batch size.
+    public let dataPanel: Rect
+    /// Title row and knobs: hidden layers, activation, learning rate, regularization, rate, problem.
+    public let settingsPanel: Rect
+    /// The right-hand area: a title row, the heat map and everything under it.
     public let outputPanel: Rect
-    /// The column of the line between the left panels and the output.
+    /// The column of the line between the left side and the output.
     public let separatorX: Int
     /// The heat map in cells; its pixels are `width × 2 height` (square).
     public let heatMap: Rect
-    /// Under the heat map: the colour bar and the display switches.
+    /// Under the heat map: the colour bar and its labels (when there is room), the two switches,
+    /// the point legend (when there is room).
     public let legend: Rect
-    /// Beside the heat map: epoch, losses, speed.
+    /// Epoch, losses, speed.
     public let stats: Rect
-    /// The loss chart, under the stats.
+    /// The loss chart (its title is the row above); empty when there is no room.
     public let chart: Rect
-    /// Every knob's line (hit-testing and drawing use the same rectangles).
+    /// Every knob's hit rectangle (hit-testing and drawing use the same ones). A feature's is
+    /// its input node with its name; a layer's neuron count is its heading.
     public let knobs: [(knob: Knob, rect: Rect)]
-    /// Features (and neuron counts) go in two columns when the left side is short.
-    public let featureColumns: Int
-    public let neuronColumns: Int
+    /// The "−" and "+" above each hidden layer: one neuron less or more.
+    public let neuronButtons: [(layer: Int, delta: Int, rect: Rect)]
 
     public init(width: Int, height: Int, settings: PlaygroundState) {
         self.width = width
         self.height = height
         isTooSmall = width < Layout.minimumWidth || height < Layout.minimumHeight
+        let empty = Rect(x: 0, y: 0, width: 0, height: 0)
         guard !isTooSmall else {
-            let empty = Rect(x: 0, y: 0, width: 0, height: 0)
-            (header, footer, dataPanel, featuresPanel, networkPanel, outputPanel) = (empty, empty, empty, empty, empty, empty)
-            (heatMap, legend, stats, chart) = (empty, empty, empty, empty)
+            (header, footer, networkPanel, inspector, dataPanel, settingsPanel) = (empty, empty, empty, empty, empty, empty)
+            (outputPanel, heatMap, legend, stats, chart) = (empty, empty, empty, empty, empty)
+            diagram = nil
             separatorX = 0
             knobs = []
-            featureColumns = 1
-            neuronColumns = 1
+            neuronButtons = []
             return
         }
         header = Rect(x: 0, y: 0, width: width, height: 1)
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-
-        // Left column: as wide as its longest line needs, a little wider on big screens.
-        let leftWidth = min(34, 27 + (width - Layout.minimumWidth) / 20)
-        let layers = settings.networkShape.count
-        var featureColumns = 1, neuronColumns = 1
-        func needed() -> Int {
-            let featureRows = (Feature.allCases.count + featureColumns - 1) / featureColumns
-            let neuronRows = (layers + neuronColumns - 1) / neuronColumns
-            return (1 + 4) + (1 + featureRows) + (1 + 1 + neuronRows + 5)
-        }
-        if needed() > body.height { featureColumns = 2 }
-        if needed() > body.height { neuronColumns = 2 }
-        self.featureColumns = featureColumns
-        self.neuronColumns = neuronColumns
-        let spare = body.height - needed()
-        let gap = spare >= 2 ? 1 : 0
-
         var knobs: [(knob: Knob, rect: Rect)] = []
-        var y = body.y
-        func place(_ list: [Knob], columns: Int, x: Int, width: Int, top: Int) -> Int {
-            let rows = (list.count + columns - 1) / columns
-            let columnWidth = width / columns
-            for (index, knob) in list.enumerated() {
-                let column = index / rows, row = index % rows
-                // The last column takes the remainder.
-                let cellWidth = column == columns - 1 ? width - column * columnWidth : columnWidth
-                knobs.append((knob, Rect(x: x + column * columnWidth, y: top + row, width: cellWidth, height: 1)))
-            }
-            return rows
+        func place(_ list: [Knob], x: Int, width: Int, top: Int) {
+            for (row, knob) in list.enumerated() { knobs.append((knob, Rect(x: x, y: top + row, width: width, height: 1))) }
         }
-        dataPanel = Rect(x: 0, y: y, width: leftWidth, height: 5)
-        _ = place([.dataset, .noise, .trainingRatio, .batchSize], columns: 1, x: 0, width: leftWidth, top: y + 1)
-        y = dataPanel.maxY + gap
-        let featureRows = place(Feature.allCases.map { .feature($0) }, columns: featureColumns, x: 0, width: leftWidth, top: y + 1)
-        featuresPanel = Rect(x: 0, y: y, width: leftWidth, height: 1 + featureRows)
-        y = featuresPanel.maxY + gap
-        var networkRows = 1
-        _ = place([.hiddenLayers], columns: 1, x: 0, width: leftWidth, top: y + networkRows)
-        networkRows += 1
-        networkRows += place(settings.networkShape.indices.map { .neurons(layer: $0) }, columns: neuronColumns,
-                             x: 0, width: leftWidth, top: y + networkRows)
-        networkRows += place([.activation, .learningRate, .regularization, .regularizationRate, .problem],
-                             columns: 1, x: 0, width: leftWidth, top: y + networkRows)
-        networkPanel = Rect(x: 0, y: y, width: leftWidth, height: networkRows)
-        separatorX = leftWidth
 
-        // Right: the heat map as large as a square fits beside a stats column of at least a
-        // third of the width, leaving five rows below it (colour bar, its labels, two
-        // switches, the point legend).
-        let right = Rect(x: leftWidth + 2, y: body.y, width: width - leftWidth - 2, height: body.height)
+        // Right: three tenths of the width (at least 26 columns), the heat map as large as a
+        // square fits with the switches and the stats under it.
+        let rightWidth = max(26, (width - 2) * 3 / 10)
+        let leftWidth = width - rightWidth - 2
+        separatorX = leftWidth
+        let right = Rect(x: leftWidth + 2, y: body.y, width: rightWidth, height: body.height)
         outputPanel = right
-        let available = right.height - 1
-        let statsMinimum = max(22, right.width / 3)
-        let rows = max(1, min(available - 5, (right.width - statsMinimum - 1) / 2))
+        let required = 1 + 2 + 4  // title, switches, stats
+        let rows = max(4, min(right.width / 2, right.height - required))
         heatMap = Rect(x: right.x, y: right.y + 1, width: 2 * rows, height: rows)
-        legend = Rect(x: right.x, y: heatMap.maxY, width: heatMap.width, height: right.maxY - heatMap.maxY)
-        let statsX = heatMap.maxX + 1
-        stats = Rect(x: statsX, y: right.y + 1, width: width - statsX, height: 4)
-        _ = place([.speed], columns: 1, x: statsX, width: stats.width, top: stats.y + 3)
-        chart = Rect(x: statsX, y: stats.maxY + 2, width: stats.width, height: right.maxY - stats.maxY - 2)
-        _ = place([.showTestData, .discretize], columns: 1, x: legend.x, width: legend.width, top: legend.y + 2)
+        var spare = right.height - required - rows
+        let colorBar = spare >= 2 ? 2 : 0
+        spare -= colorBar
+        let pointLegend = spare >= 6 ? 1 : 0  // only when the chart keeps room too
+        spare -= pointLegend
+        legend = Rect(x: right.x, y: heatMap.maxY, width: right.width, height: colorBar + 2 + pointLegend)
+        place([.showTestData, .discretize], x: right.x, width: min(right.width, max(heatMap.width, 22)),
+              top: legend.y + colorBar)
+        stats = Rect(x: right.x, y: legend.maxY, width: right.width, height: 4)
+        place([.speed], x: right.x, width: right.width, top: stats.y + 3)
+        let rightChart = Rect(x: right.x, y: stats.maxY + 1, width: right.width, height: right.maxY - stats.maxY - 1)
+
+        // Left: the drawing as large as fits over the inspector and the settings (its heading
+        // row is its title), a blank row after it when that leaves the chart its room.
+        let chartNeeds = rightChart.height >= 2 ? 0 : 3
+        let room = Rect(x: 0, y: body.y, width: leftWidth - 1,
+                        height: body.height - Layout.inspectorRows - Layout.settingsRows - chartNeeds)
+        let sizes = [Feature.allCases.count] + settings.networkShape + [1]
+        diagram = NetworkDiagram.layout(sizes: sizes, in: room, labelWidth: 7)
+        let used = diagram?.usedHeight ?? room.height
+        let drawingEnd = room.y + used + (room.height - used >= 1 ? 1 : 0)
+        networkPanel = Rect(x: 0, y: body.y, width: leftWidth, height: drawingEnd - body.y)
+        inspector = Rect(x: 0, y: networkPanel.maxY, width: leftWidth, height: Layout.inspectorRows)
+        let half = (leftWidth - 1) / 2
+        dataPanel = Rect(x: 0, y: inspector.maxY, width: half, height: 5)
+        settingsPanel = Rect(x: half + 1, y: inspector.maxY, width: leftWidth - half - 1, height: Layout.settingsRows)
+        place([.dataset, .noise, .trainingRatio, .batchSize], x: 0, width: half, top: dataPanel.y + 1)
+        place([.hiddenLayers, .activation, .learningRate, .regularization, .regularizationRate, .problem],
+              x: settingsPanel.x, width: settingsPanel.width, top: settingsPanel.y + 1)
+        // The chart where there is more room: under the stats, or under the settings.
+        let leftChart = Rect(x: 0, y: settingsPanel.maxY + 1, width: leftWidth, height: body.maxY - settingsPanel.maxY - 1)
+        chart = rightChart.height >= max(2, leftChart.height) ? rightChart : (leftChart.height >= 2 ? leftChart : empty)
+
+        // The drawing's knobs: features on their input slots, neuron counts on the headings.
+        var buttons: [(layer: Int, delta: Int, rect: Rect)] = []
+        if let diagram {
+            for (slot, feature) in Feature.allCases.enumerated() {
+                let node = diagram.columns[0].nodes[slot]
+                let label = diagram.labelRect(slot: slot)
+                knobs.append((.feature(feature), Rect(x: label.x, y: node.y, width: node.maxX - label.x, height: node.height)))
+            }
+            for layer in settings.networkShape.indices {
+                let column = diagram.columns[layer + 1]
+                let center = column.center
+                if diagram.headingRows == 2 {
+                    let text = Layout.neuronHeading(settings.networkShape[layer])
+                    let start = center - text.count / 2
+                    knobs.append((.neurons(layer: layer), Rect(x: start, y: diagram.headerY + 1, width: text.count, height: 1)))
+                    buttons.append((layer, -1, Rect(x: center - 3, y: diagram.headerY, width: 2, height: 1)))
+                    buttons.append((layer, 1, Rect(x: center + 1, y: diagram.headerY, width: 2, height: 1)))
+                } else {
+                    knobs.append((.neurons(layer: layer), Rect(x: center - 1, y: diagram.headerY, width: 1, height: 1)))
+                    buttons.append((layer, -1, Rect(x: center - 2, y: diagram.headerY, width: 1, height: 1)))
+                    buttons.append((layer, 1, Rect(x: center, y: diagram.headerY, width: 1, height: 1)))
+                }
+            }
+        }
         self.knobs = knobs
+        neuronButtons = buttons
     }
+
+    /// "8 neurons", "1 neuron".
+    static func neuronHeading(_ count: Int) -> String { count == 1 ? "1 neuron" : "\(count) neurons" }
 
     /// The knob drawn at a cell, if any.
     public func knob(atX x: Int, y: Int) -> Knob? {
         knobs.first { $0.rect.contains(x: x, y: y) }?.knob
+    }
+
+    /// The "−"/"+" button at a cell, if any.
+    public func neuronButton(atX x: Int, y: Int) -> (layer: Int, delta: Int)? {
+        neuronButtons.first { $0.rect.contains(x: x, y: y) }.map { ($0.layer, $0.delta) }
     }
 
     /// Where a knob is drawn.
@@ -139,12 +173,14 @@ public struct Layout: Equatable, Sendable {
 
     /// The areas that must not overlap, by name (for tests and for reasoning about the layout).
     public var regions: [(name: String, rect: Rect)] {
-        [("header", header), ("footer", footer), ("data", dataPanel), ("features", featuresPanel),
-         ("network", networkPanel), ("heat map", heatMap), ("legend", legend), ("stats", stats), ("chart", chart)]
+        [("header", header), ("footer", footer), ("network", networkPanel), ("inspector", inspector),
+         ("data", dataPanel), ("settings", settingsPanel), ("heat map", heatMap), ("legend", legend),
+         ("stats", stats), ("chart", chart)]
     }
 
     public static func == (a: Layout, b: Layout) -> Bool {
         a.width == b.width && a.height == b.height && a.regions.map(\.rect) == b.regions.map(\.rect)
             && a.knobs.map(\.knob) == b.knobs.map(\.knob) && a.knobs.map(\.rect) == b.knobs.map(\.rect)
+            && a.diagram == b.diagram
     }
 }

@@ -28,6 +28,8 @@ public struct LinkCanvas: Sendable {
     private var weight: [Double]
     private var stroke: [LinkStroke]
     private var direction: [Int8]
+    /// Per cell: the id of the link whose colour the cell shows (-1 where none passes).
+    private var owner: [Int32]
 
     public init(area: Rect) {
         self.area = area
@@ -37,6 +39,7 @@ public struct LinkCanvas: Sendable {
         weight = [Double](repeating: 0, count: count)
         stroke = [LinkStroke](repeating: .dotted, count: count)
         direction = [Int8](repeating: 0, count: count)
+        owner = [Int32](repeating: -1, count: count)
     }
 
     /// Dots across and down.
@@ -44,8 +47,10 @@ public struct LinkCanvas: Sendable {
     public var dotHeight: Int { area.height * 4 }
 
     /// Draws a link between two dots (relative to the area), with its weight's colour and stroke.
+    /// `id` names the link for `owner(column:row:)` (mouse hit-testing) and for highlighting.
     public mutating func link(from start: (x: Int, y: Int), to end: (x: Int, y: Int), weight w: Double,
-                              priority rank: Double? = nil) {
+                              priority rank: Double? = nil, id: Int = -1) {
+        let id = Int32(id)
         let stroke = LinkStroke(weight: w)
         let rank = rank ?? abs(w)
         let dx = abs(end.x - start.x), dy = -abs(end.y - start.y)
@@ -54,8 +59,8 @@ public struct LinkCanvas: Sendable {
         var x = start.x, y = start.y, error = dx + dy, index = 0
         while true {
             if stroke != .dotted || index % 2 == 0 {
-                plot(x, y, w, stroke, rank, slope)
-                if stroke == .thick { plot(x, y + 1, w, stroke, rank, slope) }
+                plot(x, y, w, stroke, rank, slope, id)
+                if stroke == .thick { plot(x, y + 1, w, stroke, rank, slope, id) }
             }
             if x == end.x && y == end.y { break }
             let doubled = 2 * error
@@ -65,7 +70,8 @@ public struct LinkCanvas: Sendable {
         }
     }
 
-    private mutating func plot(_ x: Int, _ y: Int, _ w: Double, _ s: LinkStroke, _ rank: Double, _ slope: Int8) {
+    private mutating func plot(_ x: Int, _ y: Int, _ w: Double, _ s: LinkStroke, _ rank: Double, _ slope: Int8,
+                               _ id: Int32) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         let cell = (y / 4) * area.width + x / 2
         bits[cell] |= LinkCanvas.dotBit(column: x % 2, row: y % 4)
@@ -74,6 +80,7 @@ public struct LinkCanvas: Sendable {
             weight[cell] = w
             stroke[cell] = s
             direction[cell] = slope
+            owner[cell] = id
         }
     }
 
@@ -83,13 +90,17 @@ public struct LinkCanvas: Sendable {
         return column == 0 ? left[row] : right[row]
     }
 
-    /// Writes the cells that hold dots into `grid`, coloured by `color(weight)`.
-    public func draw(into grid: inout CellGrid, unicode: Bool, color: (Double) -> TerminalColor) {
+    /// Writes the cells that hold dots into `grid`, coloured by `color(weight)`; the cells that
+    /// show link `highlighted` in reverse video.
+    public func draw(into grid: inout CellGrid, unicode: Bool, highlighted: Int? = nil,
+                     color: (Double) -> TerminalColor) {
+        let highlight = Int32(highlighted ?? -2)
         for row in 0..<area.height {
             for column in 0..<area.width {
                 let cell = row * area.width + column
                 guard bits[cell] != 0 else { continue }
-                let style = CellStyle(foreground: color(weight[cell]), bold: stroke[cell] == .thick)
+                let style = CellStyle(foreground: color(weight[cell]), bold: stroke[cell] == .thick,
+                                      reverse: owner[cell] == highlight)
                 let scalar: Unicode.Scalar
                 if unicode {
                     scalar = Unicode.Scalar(0x2800 + UInt32(bits[cell]))!
@@ -101,6 +112,13 @@ public struct LinkCanvas: Sendable {
                 grid.set(x: area.x + column, y: area.y + row, Cell(scalar, style: style))
             }
         }
+    }
+
+    /// The link whose colour a cell shows (nil where none passes): what a click there selects.
+    public func owner(column: Int, row: Int) -> Int? {
+        guard column >= 0, row >= 0, column < area.width, row < area.height else { return nil }
+        let cell = row * area.width + column
+        return bits[cell] == 0 || owner[cell] < 0 ? nil : Int(owner[cell])
     }
 
     /// The weight whose colour a cell shows (nil where no link passes), for tests.

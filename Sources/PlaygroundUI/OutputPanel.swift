@@ -6,11 +6,13 @@ enum OutputPanel {
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let caps = state.capabilities
         let palette = Palette(caps.colors)
-        Panels.title("Output", in: Rect(x: layout.outputPanel.x, y: layout.outputPanel.y,
-                                        width: layout.outputPanel.width, height: 1), capabilities: caps, into: &grid)
+        Panels.title(heatMapTitle(state), in: Rect(x: layout.outputPanel.x, y: layout.outputPanel.y,
+                                                   width: layout.outputPanel.width, height: 1), capabilities: caps, into: &grid)
         HeatMapWidget.draw(state, in: layout.heatMap, into: &grid)
-        drawColorBar(caps, in: layout.legend, into: &grid)
-        drawPointLegend(caps, in: layout.legend, into: &grid)
+        if layout.legend.height >= 4 {
+            drawColorBar(caps, in: Rect(x: layout.legend.x, y: layout.legend.y, width: layout.heatMap.width, height: 2), into: &grid)
+        }
+        if layout.legend.height >= 5 { drawPointLegend(caps, in: layout.legend, into: &grid) }
 
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
@@ -35,6 +37,13 @@ enum OutputPanel {
             LossChart.draw(training: records.map(\.training), test: records.map(\.test), range: state.losses.range,
                            in: chart, capabilities: caps, into: &grid)
         }
+    }
+
+    /// "Output", or the inspected node whose output the heat map shows instead.
+    static func heatMapTitle(_ state: AppState) -> String {
+        guard let node = state.shownNode else { return "Output" }
+        let name = Inspector.name(layer: node.layer, node: node.node, settings: state.settings, unicode: state.capabilities.unicode)
+        return (node.layer == 0 ? "Input " : "Node ") + name + " (Esc: output)"
     }
 
     /// "Label        value", the label in the line's colour.

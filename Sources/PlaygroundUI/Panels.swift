@@ -35,43 +35,25 @@ enum Panels {
         grid.put(text, x: rect.x + 1, y: rect.y, style: style, clip: rect)
     }
 
-    /// Draws every knob the layout places.
+    /// Draws the knobs that are lines (the features and neuron counts belong to the drawing).
     static func drawKnobs(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let settings = state.settings
-        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
         for (knob, rect) in layout.knobs {
-            let focused = state.focus == knob
             switch knob {
-            case .feature(let feature):
-                featureLine(feature, isOn: knob.isOn(in: settings), focused: focused, unicode: state.capabilities.unicode,
-                            in: rect, into: &grid)
-            case .neurons(let layer):
-                knobLine(label: layout.neuronColumns > 1 ? "L\(layer + 1)" : knob.label, value: knob.value(in: state),
-                         isOn: false, marker: layer == state.selectedLayer ? glyphs.selected : " ",
-                         focused: focused, in: rect, into: &grid)
+            case .feature, .neurons:
+                continue
             default:
                 knobLine(label: knob.label, value: knob.value(in: state), isOn: knob.isOn(in: settings),
-                         focused: focused, in: rect, into: &grid)
+                         focused: state.focus == knob, in: rect, into: &grid)
             }
         }
     }
 
-    /// "1 [x] X1": the key's number, the check box, the feature.
-    static func featureLine(_ feature: Feature, isOn: Bool, focused: Bool, unicode: Bool, in rect: Rect,
-                            into grid: inout CellGrid) {
-        let style = CellStyle(reverse: focused)
-        grid.fill(rect, with: Cell(" ", style: style))
-        let number = Feature.allCases.firstIndex(of: feature)! + 1
-        let text = "\(number) \(isOn ? "[x]" : "[ ]") \(unicode ? feature.label : feature.asciiLabel)"
-        grid.put(text, x: rect.x + 1, y: rect.y, style: style, clip: rect)
-    }
-
-    /// The left column: three titled panels and the line that separates them from the output.
+    /// The settings under the drawing and the line that separates the left side from the output.
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let caps = state.capabilities
         title("Data", in: layout.dataPanel, capabilities: caps, into: &grid)
-        title("Features", in: layout.featuresPanel, capabilities: caps, into: &grid)
-        title("Network", in: layout.networkPanel, capabilities: caps, into: &grid)
+        title("Network", in: layout.settingsPanel, capabilities: caps, into: &grid)
         let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
         let separator = Cell(glyphs.vertical, style: CellStyle(foreground: Palette(caps.colors).dim))
         for y in layout.outputPanel.y..<layout.outputPanel.maxY { grid.set(x: layout.separatorX, y: y, separator) }

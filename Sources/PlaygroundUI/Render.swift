@@ -9,6 +9,8 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
     grid.fill(grid.bounds)
     Chrome.header(state, in: layout.header, into: &grid)
     Panels.draw(state, layout: layout, into: &grid)
+    NetworkView.draw(state, layout: layout, into: &grid)
+    InspectorView.draw(state, in: layout.inspector, into: &grid)
     OutputPanel.draw(state, layout: layout, into: &grid)
     Chrome.footer(state, in: layout.footer, into: &grid)
     if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }

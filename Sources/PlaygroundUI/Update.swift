@@ -59,6 +59,42 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     case .dismiss:
         state.overlay = nil
         state.status = nil
+    case .select(let selection):
+        state.entry = nil
+        state.selection = selection.flatMap { $0.exists(in: state.playground.network.sizes) ? $0 : nil }
+        state.status = nil
+    case .toggleInspector:
+        state.entry = nil
+        let sizes = state.playground.network.sizes
+        state.selection = state.selection == nil ? .node(layer: sizes.count - 1, node: 0) : nil
+    case .moveSelection(let dx, let dy):
+        guard let selection = state.selection else { return [] }
+        state.selection = Inspector.moved(selection, dx: dx, dy: dy, sizes: state.playground.network.sizes,
+                                          settings: state.settings)
+    case .stepLink(let delta):
+        guard let selection = state.selection else { return [] }
+        if let link = Inspector.steppedLink(selection, by: delta, sizes: state.playground.network.sizes) {
+            state.selection = link
+        } else {
+            state.status = "an input has no incoming links: press " + (state.capabilities.unicode ? "→" : "Right")
+                + " for the next layer"
+        }
+    case .beginEdit:
+        state.beginEdit()
+    case .typeInEntry(let character):
+        guard state.entry != nil, Entry.accepts(character) else { return [] }
+        state.entry?.text.append(character)
+        state.entry?.error = nil
+    case .deleteInEntry:
+        guard state.entry != nil else { return [] }
+        if !(state.entry?.text.isEmpty ?? true) { state.entry?.text.removeLast() }
+        state.entry?.error = nil
+    case .commitEntry:
+        state.commitEntry()
+    case .cancelEntry:
+        state.cancelEntry()
+    case .setParameter(let target, let value):
+        state.setParameter(target, to: value)
     }
     state.refreshHeatMap()
     return .redraw

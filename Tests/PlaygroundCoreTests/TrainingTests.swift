@@ -182,3 +182,25 @@ final class GridTests: XCTestCase {
         }
     }
 }
+
+final class ParameterEditTests: XCTestCase {
+    /// An edited weight and bias are what the network holds, the output uses them, and
+    /// training continues from them (same result as a network built with those values).
+    func testEditsSetTheValueAndTrainingContinuesFromIt() throws {
+        var playground = Playground(state: try state("networkShape=3,2&seed=0.12345"))
+        playground.step(epochs: 5)
+        var reference = playground.network
+        playground.setWeight(0.75, layer: 2, node: 1, source: 2)
+        playground.setBias(-1.5, layer: 1, node: 0)
+        XCTAssertEqual(playground.network.weight(layer: 2, node: 1, source: 2), 0.75)
+        XCTAssertEqual(playground.network.bias(layer: 1, node: 0), -1.5)
+        XCTAssertEqual(playground.epoch, 5, "an edit is not an epoch")
+        reference.setWeight(0.75, layer: 2, node: 1, source: 2)
+        reference.setBias(-1.5, layer: 1, node: 0)
+        XCTAssertEqual(playground.network, reference)
+        reference.trainEpoch(inputs: playground.trainInputs, labels: playground.trainLabels,
+                             settings: playground.hyperparameters)
+        playground.step()
+        XCTAssertEqual(playground.network, reference, "training continues from the edited values")
+    }
+}

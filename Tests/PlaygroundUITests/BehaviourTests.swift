@@ -101,8 +101,18 @@ final class BehaviourTests: XCTestCase {
         for label in ["Data", "Features", "Network", "Output", "Noise", "Batch size", "Training data", "Circle",
                       "Hidden layers", "4 neurons", "2 neurons", "Activation", "Tanh", "Learning rate", "0.03",
                       "Regularization", "Problem", "Classification", "Epoch", "Training loss", "Test loss",
-                      "Show test data", "Discretize output", "? help", "1 [x] X1", "3 [ ] X1²", "7 [ ] sin(X2)"] {
+                      "Show test data", "Discretize output", "? help", "X1", "X1²", "sin(X2)"] {
             XCTAssertTrue(text.contains(label), "the screen lacks \(label)")
+        }
+        // Every feature has its slot in the input column; off ones are dimmed and dotted.
+        let grid = screen(app)
+        let diagram = app.layout.diagram!
+        for (slot, feature) in Feature.allCases.enumerated() {
+            let node = diagram.columns[0].nodes[slot]
+            let isOn = app.settings.features.contains(feature)
+            XCTAssertEqual(grid[node.x, node.y].scalar, isOn ? "▀" : "·", "\(feature)")
+            let label = diagram.labelRect(slot: slot)
+            XCTAssertEqual(grid[label.maxX - 1, label.y].style.foreground, isOn ? .default : Palette(.full).dim, "\(feature)")
         }
     }
 

@@ -6,7 +6,7 @@ final class LayoutTests: XCTestCase {
     static let sizes = [(80, 24), (120, 40), (200, 60), (81, 25), (100, 30), (300, 90)]
     static let shapes: [[Int]] = [[], [4, 2], [8, 8, 8], [8, 8, 8, 8, 8, 8], [1, 1, 1, 1, 1, 1]]
 
-    func testEveryRegionAndKnobLiesInsideTheScreenWithoutOverlap() {
+    func testEveryRegionAndKnobLiesInsideTheScreenWithoutOverlap() throws {
         for (width, height) in Self.sizes {
             for shape in Self.shapes {
                 var settings = makeSettings()
@@ -15,6 +15,7 @@ final class LayoutTests: XCTestCase {
                 let screen = Rect(x: 0, y: 0, width: width, height: height)
                 let context = "\(width)×\(height) \(shape)"
                 XCTAssertFalse(layout.isTooSmall, context)
+                let diagram = try XCTUnwrap(layout.diagram, context)
                 let regions = layout.regions.filter { !$0.rect.isEmpty }
                 XCTAssertEqual(regions.count, layout.regions.count, "\(context): every region has room")
                 for (name, rect) in regions {
@@ -26,58 +27,73 @@ final class LayoutTests: XCTestCase {
                                       "\(context): \(first.name) \(first.rect) overlaps \(second.name) \(second.rect)")
                     }
                 }
+                // The drawing lies in the network panel, left of the separator.
+                for node in diagram.columns.flatMap(\.nodes) {
+                    XCTAssertEqual(node.intersection(layout.networkPanel), node, "\(context): node \(node)")
+                    XCTAssertLessThan(node.maxX, layout.separatorX, "\(context): a blank column before the separator")
+                }
                 // Every knob once, inside its panel or area, none overlapping.
-                XCTAssertEqual(layout.knobs.map(\.knob), Knob.all(for: settings).sorted { a, b in
-                    layout.knobs.firstIndex { $0.knob == a }! < layout.knobs.firstIndex { $0.knob == b }! })
                 XCTAssertEqual(Set(layout.knobs.map(\.knob)), Set(Knob.all(for: settings)), context)
-                let holders = [layout.dataPanel, layout.featuresPanel, layout.networkPanel, layout.stats, layout.legend]
+                XCTAssertEqual(layout.knobs.count, Knob.all(for: settings).count, context)
+                let holders = [layout.networkPanel, layout.dataPanel, layout.settingsPanel, layout.stats, layout.legend]
                 for (knob, rect) in layout.knobs {
                     XCTAssertTrue(holders.contains { rect.intersection($0) == rect }, "\(context): \(knob) at \(rect)")
-                    XCTAssertGreaterThanOrEqual(rect.width, 12, "\(context): \(knob)")
-                }
-                for (a, first) in layout.knobs.enumerated() {
-                    for second in layout.knobs[(a + 1)...] {
-                        XCTAssertTrue(first.rect.intersection(second.rect).isEmpty, "\(context): \(first.knob) / \(second.knob)")
+                    switch knob {
+                    case .neurons: XCTAssertGreaterThanOrEqual(rect.width, 1, "\(context): \(knob)")
+                    case .feature: XCTAssertGreaterThanOrEqual(rect.width, 2, "\(context): \(knob)")
+                    default: XCTAssertGreaterThanOrEqual(rect.width, 20, "\(context): \(knob)")
                     }
                 }
-                // The heat map is square in pixels, the chart has room for a line.
+                let hitAreas = layout.knobs.map { ("\($0.knob)", $0.rect) }
+                    + layout.neuronButtons.map { ("button \($0.layer) \($0.delta)", $0.rect) }
+                XCTAssertEqual(layout.neuronButtons.count, 2 * shape.count, context)
+                for (a, first) in hitAreas.enumerated() {
+                    for second in hitAreas[(a + 1)...] {
+                        XCTAssertTrue(first.1.intersection(second.1).isEmpty, "\(context): \(first.0) / \(second.0)")
+                    }
+                }
+                // The heat map is square in pixels and as wide as the stats need.
                 XCTAssertEqual(layout.heatMap.width, 2 * layout.heatMap.height, context)
-                XCTAssertGreaterThanOrEqual(layout.chart.height, 3, context)
+                XCTAssertGreaterThanOrEqual(layout.heatMap.height, 12, context)
                 XCTAssertGreaterThanOrEqual(layout.stats.width, 22, context)
-                XCTAssertGreaterThanOrEqual(layout.legend.height, 5, context)
+                XCTAssertGreaterThanOrEqual(layout.chart.height, 2, context)
+                XCTAssertGreaterThanOrEqual(layout.legend.height, 2, context)
             }
         }
     }
 
-    func testBiggerTerminalsGetBiggerHeatMaps() {
-        let settings = makeSettings()
-        let sides = [(80, 24), (120, 40), (200, 60)].map { Layout(width: $0.0, height: $0.1, settings: settings).heatMap.width }
-        XCTAssertEqual(sides, sides.sorted())
-        XCTAssertLessThan(sides[0], sides[1])
-        XCTAssertLessThan(sides[1], sides[2])
-        XCTAssertGreaterThanOrEqual(sides[0], 28)
-    }
-
-    func testTheFixedSizes() {
-        let settings = makeSettings()
-        let small = Layout(width: 80, height: 24, settings: settings)
-        XCTAssertEqual(small.heatMap, Rect(x: 29, y: 2, width: 28, height: 14))
-        XCTAssertEqual(small.featureColumns, 1)
-        let medium = Layout(width: 120, height: 40, settings: settings)
-        XCTAssertEqual(medium.heatMap, Rect(x: 31, y: 2, width: 58, height: 29))
-        let large = Layout(width: 200, height: 60, settings: settings)
-        XCTAssertEqual(large.heatMap, Rect(x: 35, y: 2, width: 104, height: 52))
-    }
-
-    func testShortScreensFoldFeaturesAndLayersIntoTwoColumns() {
+    func testBiggerTerminalsGetBiggerHeatMapsAndNodes() throws {
         var settings = makeSettings()
         settings.networkShape = [8, 8, 8, 8, 8, 8]
+        let layouts = [(80, 24), (120, 40), (200, 60)].map { Layout(width: $0.0, height: $0.1, settings: settings) }
+        let sides = layouts.map(\.heatMap.width)
+        XCTAssertLessThan(sides[0], sides[1])
+        XCTAssertLessThan(sides[1], sides[2])
+        let nodes = try layouts.map { try XCTUnwrap($0.diagram).nodeSize.width }
+        XCTAssertEqual(nodes, [2, 4, 8], "compact at 80×24, 4×2 at 120×40, 8×4 at 200×60")
+        XCTAssertTrue(try XCTUnwrap(layouts[0].diagram).isCompact)
+    }
+
+    func testTheFixedSizes() throws {
+        let settings = makeSettings()
         let small = Layout(width: 80, height: 24, settings: settings)
-        XCTAssertEqual(small.featureColumns, 2)
-        XCTAssertEqual(small.neuronColumns, 2)
-        let tall = Layout(width: 80, height: 40, settings: settings)
-        XCTAssertEqual(tall.featureColumns, 1)
-        XCTAssertEqual(tall.neuronColumns, 1)
+        XCTAssertEqual(small.heatMap, Rect(x: 54, y: 2, width: 26, height: 13))
+        let medium = Layout(width: 120, height: 40, settings: settings)
+        XCTAssertEqual(medium.heatMap, Rect(x: 85, y: 2, width: 34, height: 17))
+        XCTAssertEqual(try XCTUnwrap(medium.diagram).nodeSize.width, 6, "the default net gets 6×3-cell nodes at 120×40")
+        let large = Layout(width: 200, height: 60, settings: settings)
+        XCTAssertEqual(large.heatMap, Rect(x: 141, y: 2, width: 58, height: 29))
+    }
+
+    func testResizingSwitchesForms() throws {
+        var app = makeApp("networkShape=8,8,8,8,8,8&" + HeatMapTests.allFeatures, width: 120, height: 40)
+        XCTAssertFalse(try XCTUnwrap(app.layout.diagram).isCompact)
+        _ = update(&app, .resize(width: 80, height: 24))
+        XCTAssertTrue(try XCTUnwrap(app.layout.diagram).isCompact)
+        XCTAssertEqual(app.thumbnails.pixelWidth, 2, "the thumbnails follow the new node size")
+        _ = update(&app, .resize(width: 200, height: 60))
+        XCTAssertEqual(app.thumbnails.pixelWidth, 8)
+        XCTAssertEqual(app.thumbnails.pixelHeight, 8)
     }
 
     func testBelowTheMinimumTheLayoutIsTooSmall() {
@@ -95,5 +111,10 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(layout.knob(atX: batch.maxX - 1, y: batch.y), .batchSize)
         XCTAssertNil(layout.knob(atX: batch.maxX, y: batch.y))
         XCTAssertNil(layout.knob(atX: 0, y: 0))
+        // A feature's knob is its input node and its name.
+        let diagram = try XCTUnwrap(layout.diagram)
+        let sinY = diagram.columns[0].nodes[6]
+        XCTAssertEqual(layout.knob(atX: sinY.x, y: sinY.y), .feature(.sinY))
+        XCTAssertEqual(layout.knob(atX: diagram.labelRect(slot: 6).x, y: diagram.labelRect(slot: 6).y), .feature(.sinY))
     }
 }

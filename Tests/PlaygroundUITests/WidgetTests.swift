@@ -61,17 +61,11 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(grid.lines, ["· A very  123st data ·"], "the label gives way; the old cells beyond the rect stay")
     }
 
-    func testFeatureLine() {
-        var grid = marked(width: 16, height: 1)
-        Panels.featureLine(.sinX, isOn: true, focused: false, unicode: true, in: Rect(x: 1, y: 0, width: 14, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, ["· 6 [x] sin(X1)·"])
-    }
-
     func testFooterAt80Columns() {
         let app = makeApp(width: 80, height: 24)
         var grid = marked(width: 80, height: 1)
         Chrome.footer(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, [" Space play  s step  r reset  g new data  d data  n/N noise      ? help  q quit "])
+        XCTAssertEqual(grid.lines, [" Space play  s step  i inspect  r reset  g new data  d data      ? help  q quit "])
         XCTAssertTrue(grid[1, 0].style.reverse)
     }
 

@@ -1,0 +1,170 @@
+import PlaygroundCore
+
+/// The network drawing: the seven input slots with their names (a disabled feature dimmed), every
+/// node a live thumbnail of its own output, the links between columns in braille coloured by
+/// weight, each node's bias as a mark left of it, and "N neurons" with "−"/"+" over each hidden
+/// layer.
+///
+/// Link routing: straight lines from the source node's right edge to the destination's left
+/// edge. A node's outgoing links leave from ports spread down its right edge in destination
+/// order, and its incoming links arrive at ports spread down its left edge in source order, so
+/// the eight links of one node fan out instead of merging into one line. Where links cross, a
+/// cell shows the strongest link's colour (`LinkCanvas`), so what matters stays visible in a
+/// dense 8×8 layer; a selected link outranks everything and is drawn in reverse.
+enum NetworkView {
+    static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
+        guard let diagram = layout.diagram else { return }
+        let caps = state.capabilities
+        let settings = state.settings
+        let palette = Palette(caps.colors)
+        let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
+        let network = state.playground.network
+        let thumbnails = currentThumbnails(state, diagram: diagram)
+        let painter = HalfBlocks(caps)
+        let size = diagram.nodeSize
+        let dim = CellStyle(foreground: palette.dim)
+
+        // Links first: bias marks and nodes sit at their ends.
+        let highlighted = selectedLinkID(state)
+        for layer in 1..<diagram.columns.count {
+            let canvas = linkCanvas(into: layer, state: state, diagram: diagram)
+            canvas.draw(into: &grid, unicode: caps.unicode,
+                        highlighted: highlighted?.layer == layer ? highlighted?.id : nil) { weight in
+                palette.shade(ShadeScale.shade(weight))
+            }
+        }
+
+        // Headings: "Features" over the inputs, "N neurons" and its buttons over each hidden layer.
+        if diagram.headingRows == 2 {
+            grid.put("Features", x: diagram.labelRect(slot: 0).x, y: diagram.headerY, style: dim, clip: diagram.rect)
+        }
+        for (knob, rect) in layout.knobs {
+            guard case .neurons(let layer) = knob, settings.networkShape.indices.contains(layer) else { continue }
+            let count = settings.networkShape[layer]
+            let selected = layer == state.selectedLayer
+            let style = CellStyle(foreground: selected ? palette.title : .default, bold: selected, reverse: state.focus == knob)
+            grid.put(diagram.headingRows == 2 ? Layout.neuronHeading(count) : String(count), x: rect.x, y: rect.y, style: style)
+        }
+        let minus: Unicode.Scalar = caps.unicode ? "−" : "-"
+        for button in layout.neuronButtons {
+            let x = button.delta < 0 ? button.rect.maxX - 1 : button.rect.x
+            let scalar = button.delta < 0 ? minus : "+"
+            grid.set(x: x, y: button.rect.y, Cell(scalar, style: CellStyle(bold: true, reverse: diagram.headingRows == 2)))
+        }
+
+        // The input slots: every feature, its picture when on, dots when off.
+        let inputs = settings.inputFeatures
+        for (slot, feature) in Feature.allCases.enumerated() {
+            let node = diagram.columns[0].nodes[slot]
+            let label = diagram.labelRect(slot: slot)
+            let index = inputs.firstIndex(of: feature)
+            let selected = index.map { state.selection == .node(layer: 0, node: $0) } ?? false
+            let focused = state.focus == .feature(feature)
+            let name = caps.unicode ? feature.label : feature.asciiLabel
+            let labelStyle = CellStyle(foreground: index == nil ? palette.dim : .default, bold: selected,
+                                       reverse: selected || focused)
+            let text = String(String.UnicodeScalarView(name.unicodeScalars.prefix(label.width)))
+            grid.put(text, x: label.maxX - text.unicodeScalars.count, y: label.y, style: labelStyle, clip: label)
+            if let index {
+                let values = thumbnails.outputs(layer: 0, node: index)
+                painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
+            } else {
+                grid.fill(node, with: Cell(caps.unicode ? "·" : ".", style: dim))
+            }
+        }
+
+        // Hidden and output nodes with their bias marks.
+        for column in diagram.columns.dropFirst() {
+            for (index, node) in column.nodes.enumerated() {
+                let values = thumbnails.outputs(layer: column.layer, node: index)
+                painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
+                guard let mark = diagram.biasMark(layer: column.layer, node: index) else { continue }
+                let bias = network.bias(layer: column.layer, node: index)
+                let selected = state.selection == .node(layer: column.layer, node: index)
+                grid.set(x: mark.x, y: mark.y, biasCell(bias, selected: selected, caps: caps, palette: palette))
+            }
+        }
+    }
+
+    /// A bias mark: a dot in the bias's colour (a sign without colour); the selected node's
+    /// mark is an arrow in reverse video pointing at it.
+    static func biasCell(_ bias: Double, selected: Bool, caps: Capabilities, palette: Palette) -> Cell {
+        let scalar: Unicode.Scalar
+        if selected {
+            scalar = caps.unicode ? "▶" : ">"
+        } else if caps.colors == .none {
+            scalar = abs(bias) < 0.05 ? (caps.unicode ? "·" : ".") : (bias < 0 ? "-" : "+")
+        } else {
+            scalar = caps.unicode ? "●" : "o"
+        }
+        return Cell(scalar, style: CellStyle(foreground: palette.shade(ShadeScale.shade(bias)), bold: abs(bias) >= 1 || selected,
+                                             reverse: selected))
+    }
+
+    /// The thumbnails as `update` left them, or evaluated here when stale (a resize before the
+    /// next update).
+    static func currentThumbnails(_ state: AppState, diagram: NetworkDiagram) -> ThumbnailCache {
+        let (width, height) = (diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight)
+        let features = state.settings.inputFeatures
+        if state.thumbnails.isCurrent(network: state.playground.network, features: features, width: width, height: height) {
+            return state.thumbnails
+        }
+        var cache = ThumbnailCache()
+        cache.refresh(network: state.playground.network, features: features, width: width, height: height)
+        return cache
+    }
+
+    /// The selected link as (layer, id in its canvas).
+    static func selectedLinkID(_ state: AppState) -> (layer: Int, id: Int)? {
+        guard case .link(let layer, let node, let source) = state.selection,
+              state.selection?.exists(in: state.playground.network.sizes) == true else { return nil }
+        return (layer, node * state.playground.network.sizes[layer - 1] + source)
+    }
+
+    /// The links from layer `layer - 1` into `layer`, each with id `node × sources + source`.
+    /// Dead (L1) links are not drawn.
+    static func linkCanvas(into layer: Int, state: AppState, diagram: NetworkDiagram) -> LinkCanvas {
+        let area = diagram.linkArea(intoLayer: layer)
+        var canvas = LinkCanvas(area: area)
+        let network = state.playground.network
+        let sizes = network.sizes
+        guard area.width > 0, layer < sizes.count else { return canvas }
+        let sources = sizes[layer - 1], destinations = sizes[layer]
+        let settings = state.settings
+        let selected = selectedLinkID(state)
+        let right = canvas.dotWidth - 1
+        for node in 0..<destinations {
+            let target = diagram.columns[layer].nodes[node]
+            for source in 0..<sources {
+                guard !network.isDead(layer: layer, node: node, source: source) else { continue }
+                let row = Inspector.row(layer: layer - 1, node: source, settings: settings)
+                let origin = diagram.columns[layer - 1].nodes[row]
+                let start = port(of: origin, index: node, count: destinations, top: area.y)
+                let end = port(of: target, index: source, count: sources, top: area.y)
+                let id = node * sources + source
+                let weight = network.weight(layer: layer, node: node, source: source)
+                let rank: Double? = selected?.layer == layer && selected?.id == id ? 1e9 : nil
+                canvas.link(from: (0, start), to: (right, end), weight: weight, priority: rank, id: id)
+            }
+        }
+        return canvas
+    }
+
+    /// Port `index` of `count` spread evenly down a node's edge, in dots from the area's top.
+    static func port(of node: Rect, index: Int, count: Int, top: Int) -> Int {
+        let dots = node.height * 4
+        return (node.y - top) * 4 + (2 * index + 1) * dots / (2 * max(1, count))
+    }
+
+    /// The link whose colour a cell shows, if the cell is in a link area: what a click selects.
+    static func link(atX x: Int, y: Int, state: AppState, layout: Layout) -> Selection? {
+        guard let diagram = layout.diagram else { return nil }
+        for layer in 1..<diagram.columns.count where diagram.linkArea(intoLayer: layer).contains(x: x, y: y) {
+            let canvas = linkCanvas(into: layer, state: state, diagram: diagram)
+            guard let id = canvas.owner(column: x - canvas.area.x, row: y - canvas.area.y) else { return nil }
+            let sources = state.playground.network.sizes[layer - 1]
+            return .link(layer: layer, node: id / sources, source: id % sources)
+        }
+        return nil
+    }
+}

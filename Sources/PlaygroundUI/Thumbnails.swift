@@ -1,0 +1,55 @@
+import PlaygroundCore
+
+/// Every node's output over the thumbnails' pixel grid (x, y ∈ [-6, 6], the heat map's grid at
+/// thumbnail size), from ONE batched evaluation of the network: `GridEvaluation` keeps every
+/// node's row, so a thumbnail is a slice of it. Uses `FastMath.tanh` like the heat map (within
+/// one shade, see `HeatMapCache`). Re-evaluates only when the network, features or size change.
+public struct ThumbnailCache: Equatable, Sendable {
+    public private(set) var pixelWidth = 0
+    public private(set) var pixelHeight = 0
+    private(set) var features: [Feature] = []
+    private(set) var columns: [Double] = []
+    private(set) var network: Network?
+    private(set) var evaluation = GridEvaluation()
+    /// Each of the seven features' fixed picture (disabled ones too), in `Feature.allCases` order.
+    public private(set) var featurePictures: [[Double]] = []
+
+    public init() {}
+
+    public func isCurrent(network: Network, features: [Feature], width: Int, height: Int) -> Bool {
+        width == pixelWidth && height == pixelHeight && features == self.features && self.network == network
+    }
+
+    /// Forgets the evaluated network (keeping the grid), so the next refresh evaluates.
+    mutating func invalidate() { network = nil }
+
+    /// Brings the cache up to date; returns true when it evaluated.
+    @discardableResult
+    public mutating func refresh(network: Network, features: [Feature], width: Int, height: Int) -> Bool {
+        if width != pixelWidth || height != pixelHeight || features != self.features {
+            pixelWidth = width
+            pixelHeight = height
+            self.features = features
+            columns = features.gridColumns(width: width, height: height)
+            let all = Feature.allCases.gridColumns(width: width, height: height)
+            let count = width * height
+            featurePictures = (0..<Feature.allCases.count).map { Array(all[($0 * count)..<(($0 + 1) * count)]) }
+            self.network = nil
+        }
+        if self.network == network { return false }
+        network.evaluate(featureColumns: columns, count: width * height, approximate: true, into: &evaluation)
+        self.network = network
+        return true
+    }
+
+    /// One node's values per pixel, row-major from the top-left (empty before an evaluation).
+    public func outputs(layer: Int, node: Int) -> ArraySlice<Double> {
+        guard let network, evaluation.count > 0, layer < network.layerCount, node < network.sizes[layer] else { return [] }
+        return evaluation.outputs(layer: layer, node: node)
+    }
+
+    public static func == (a: ThumbnailCache, b: ThumbnailCache) -> Bool {
+        a.pixelWidth == b.pixelWidth && a.pixelHeight == b.pixelHeight && a.features == b.features
+            && a.network == b.network && a.evaluation.values == b.evaluation.values
+    }
+}

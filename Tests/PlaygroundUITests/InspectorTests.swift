@@ -1,0 +1,166 @@
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+/// Selecting nodes and links, showing a node large, and editing weights and biases.
+final class InspectorTests: XCTestCase {
+    /// x and y on, 3 and 2 neurons: sizes [2, 3, 2, 1].
+    func makeInspected() -> AppState { makeApp("networkShape=3,2&x=true&y=true", width: 120, height: 40) }
+
+    func testISelectsTheOutputAndArrowsMoveWithinBounds() {
+        var app = makeInspected()
+        press("i", &app)
+        XCTAssertEqual(app.selection, .node(layer: 3, node: 0))
+        press(.right, &app)
+        XCTAssertEqual(app.selection, .node(layer: 3, node: 0), "no layer after the output")
+        press(.down, &app)
+        XCTAssertEqual(app.selection, .node(layer: 3, node: 0), "one node: held")
+        press(.left, &app)
+        XCTAssertEqual(app.selection, .node(layer: 2, node: 0))
+        press(.down, &app); press(.down, &app); press(.down, &app)
+        XCTAssertEqual(app.selection, .node(layer: 2, node: 1), "held at the last node")
+        press(.left, &app)
+        XCTAssertEqual(app.selection, .node(layer: 1, node: 1), "the same row")
+        press(.down, &app); press(.down, &app)
+        XCTAssertEqual(app.selection, .node(layer: 1, node: 2))
+        press(.left, &app)
+        XCTAssertEqual(app.selection, .node(layer: 0, node: 1), "the nearest input row (y, slot 1)")
+        press(.left, &app); press(.up, &app); press(.up, &app)
+        XCTAssertEqual(app.selection, .node(layer: 0, node: 0), "held at the first input")
+        press(.right, &app); press(.right, &app); press(.right, &app); press(.right, &app)
+        XCTAssertEqual(app.selection, .node(layer: 3, node: 0))
+        press("i", &app)
+        XCTAssertNil(app.selection, "i again clears")
+        press("i", &app)
+        press(.escape, &app)
+        XCTAssertNil(app.selection, "Esc clears")
+        XCTAssertEqual(app.focus, .dataset, "the arrows did not move the knob focus")
+    }
+
+    func testWStepsThroughTheIncomingLinks() {
+        var app = makeInspected()
+        _ = update(&app, .select(.node(layer: 2, node: 1)))
+        press("w", &app)
+        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 0))
+        press("w", &app); press("w", &app)
+        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 2))
+        press("w", &app)
+        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 0), "wraps around")
+        press("W", &app)
+        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 2))
+        press(.left, &app)
+        XCTAssertEqual(app.selection, .node(layer: 1, node: 2), "← goes to the link's source")
+        press("w", &app); press(.right, &app)
+        XCTAssertEqual(app.selection, .node(layer: 1, node: 2), "→ goes to the link's destination")
+        _ = update(&app, .select(.node(layer: 0, node: 0)))
+        press("w", &app)
+        XCTAssertEqual(app.selection, .node(layer: 0, node: 0), "an input has no incoming link")
+        XCTAssertNotNil(app.status)
+    }
+
+    func testASelectedNodeIsShownLargeWithItsTitleAndInfo() throws {
+        var app = makeInspected()
+        _ = update(&app, .train(epochs: 10))
+        _ = update(&app, .select(.node(layer: 2, node: 1)))
+        let grid = screen(app)
+        let area = app.layout.heatMap
+        let values = app.heatMap.outputs(layer: 2, node: 1)
+        XCTAssertEqual(values.count, area.width * area.height * 2)
+        // Away from points, each cell's colours are that node's shades.
+        let codes = HeatMapWidget.pixelCodes(values: values, width: area.width, height: 2 * area.height, state: app)
+        var compared = 0
+        for row in 0..<area.height {
+            for column in 0..<area.width {
+                let upper = codes[2 * row * area.width + column]
+                guard upper <= 30 else { continue }
+                XCTAssertEqual(Int(upper), ShadeScale.shade(values[values.startIndex + 2 * row * area.width + column]))
+                XCTAssertEqual(grid[area.x + column, area.y + row].style.foreground, Palette(.full).shade(Int(upper)))
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, area.width * area.height / 2)
+        XCTAssertNotEqual(Array(values), Array(app.heatMap.outputs), "not the network's output")
+        let text = grid.lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("Node h2.2"), text)
+        let bias = Format.decimal(app.playground.network.bias(layer: 2, node: 1), places: 3)
+        XCTAssertTrue(text.contains("h2.2 (layer 2, node 2)  Tanh  bias " + bias), text)
+        XCTAssertTrue(text.contains("weights in: "), text)
+        press(.escape, &app)
+        XCTAssertTrue(screen(app).lines.joined().contains("Output"))
+        XCTAssertNil(app.shownNode)
+    }
+
+    func testEditingAWeightSetsTheTypedValue() throws {
+        var app = makeInspected()
+        app.isPlaying = true
+        _ = update(&app, .select(.link(layer: 2, node: 1, source: 2)))
+        let history = app.losses.records.count
+        press(.enter, &app)
+        XCTAssertNotNil(app.entry)
+        XCTAssertFalse(app.isPlaying, "training waits while a value is typed")
+        for character in "-1.25x" { press(.character(character), &app) }
+        XCTAssertEqual(app.entry?.text, "-1.25", "x is not part of a number")
+        XCTAssertFalse(press(.character("q"), &app), "q does not quit while typing")
+        XCTAssertNotNil(app.entry)
+        XCTAssertTrue(screen(app).lines.joined().contains("weight h1.3 → h2.2: -1.25"))
+        press(.enter, &app)
+        XCTAssertNil(app.entry)
+        XCTAssertEqual(app.playground.network.weight(layer: 2, node: 1, source: 2), -1.25)
+        XCTAssertEqual(app.losses.records.count, history + 1, "the losses are recomputed and recorded")
+        XCTAssertTrue(app.isPlaying, "training continues")
+        XCTAssertTrue(app.heatMap.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
+                                            width: app.heatMap.pixelWidth, height: app.heatMap.pixelHeight))
+        XCTAssertTrue(screen(app).lines.joined().contains("weight h1.3 → h2.2 = -1.250"))
+        _ = update(&app, .train(epochs: 1))
+        XCTAssertNotEqual(app.playground.network.weight(layer: 2, node: 1, source: 2), -1.25, "and trains on from it")
+    }
+
+    func testEditingABias() {
+        var app = makeInspected()
+        _ = update(&app, .select(.node(layer: 1, node: 0)))
+        press(.enter, &app)
+        for character in "2e-1" { press(.character(character), &app) }
+        press(.backspace, &app)
+        press(.character("2"), &app)
+        press(.enter, &app)
+        XCTAssertEqual(app.playground.network.bias(layer: 1, node: 0), 0.02, "2e-1, Backspace, 2: 2e-2")
+    }
+
+    func testABadEntryIsRefusedAndChangesNothing() {
+        for text in ["", "-", "1.2.3", "1e", "500", "-100.5", "1e999", "--2"] {
+            var app = makeInspected()
+            _ = update(&app, .select(.link(layer: 1, node: 0, source: 1)))
+            let before = app.playground
+            let losses = app.losses
+            press(.enter, &app)
+            for character in text { press(.character(character), &app) }
+            press(.enter, &app)
+            XCTAssertEqual(app.playground, before, "\(text.debugDescription) changed the network")
+            XCTAssertEqual(app.losses, losses)
+            let message = app.entry?.error ?? ""
+            XCTAssertTrue(message.contains("-100 to 100"), "\(text.debugDescription): \(message)")
+            if !text.isEmpty { XCTAssertTrue(message.contains(text), "the message names the input: \(message)") }
+            XCTAssertTrue(screen(app).lines.joined().contains(message))
+            press(.escape, &app)
+            XCTAssertNil(app.entry, "Esc cancels")
+            XCTAssertEqual(app.playground, before)
+        }
+    }
+
+    func testAnInputHasNoBiasToEdit() {
+        var app = makeInspected()
+        _ = update(&app, .select(.node(layer: 0, node: 1)))
+        press(.enter, &app)
+        XCTAssertNil(app.entry)
+        XCTAssertNotNil(app.status)
+    }
+
+    func testChangingTheNetworkKeepsTheSelectionValid() {
+        var app = makeInspected()
+        _ = update(&app, .select(.node(layer: 2, node: 1)))
+        press("[", &app)  // two hidden layers → one: layer 2 is now the output
+        XCTAssertEqual(app.selection, .node(layer: 2, node: 0))
+        press("i", &app)
+        XCTAssertNil(app.selection)
+    }
+}
