@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reading values off a captured screen without depending on the exact layout: a value is the
-/// number that follows its label on the same line, separated by punctuation or spaces only
+/// number that follows its label on the same line, separated by up to 40 spaces or punctuation only
 /// (so a footer's "n/N noise  b/B batch" gives nothing), or else the number just below it.
 struct Screen {
     let text: String
@@ -15,7 +15,7 @@ struct Screen {
     /// `decimals`: only numbers with a fractional part (losses).
     func numbers(after label: String, decimals: Bool = false) -> [Double] {
         let number = decimals ? #"-?[0-9]+\.[0-9]+"# : #"-?[0-9][0-9,]*(\.[0-9]+)?"#
-        let sameLine = try! NSRegularExpression(pattern: #"^[^0-9A-Za-z]{0,12}?("# + number + ")")
+        let sameLine = try! NSRegularExpression(pattern: #"^[^0-9A-Za-z]{0,40}?("# + number + ")")
         let anywhere = try! NSRegularExpression(pattern: number)
         var values: [Double] = []
         let lines = self.lines

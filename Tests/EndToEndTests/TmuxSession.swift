@@ -117,35 +117,47 @@ enum Shell {
         let error: String
     }
 
-    /// Runs a program to its end; standard input is /dev/null.
+    /// Runs a program to its end; standard input is /dev/null, output goes through files.
     ///
-    /// Output goes through temporary files, not pipes: `tmux new-session` forks a server that
-    /// keeps the client's standard output open, so a pipe would never reach end-of-file.
+    /// Not `Foundation.Process`: it learns of the child's end through a descriptor the child
+    /// inherits, and `tmux new-session` forks a server that keeps every inherited descriptor
+    /// open, so `waitUntilExit` would never return. `posix_spawn` and `waitpid` have no such tie.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
         let directory = FileManager.default.temporaryDirectory
-        let outURL = directory.appendingPathComponent("ptui-e2e-out-\(UUID().uuidString)")
-        let errURL = directory.appendingPathComponent("ptui-e2e-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outPath = directory.appendingPathComponent("ptui-e2e-out-\(UUID().uuidString)").path
+        let errPath = directory.appendingPathComponent("ptui-e2e-err-\(UUID().uuidString)").path
         defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+            unlink(outPath)
+            unlink(errPath)
         }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        let output = (try? Data(contentsOf: outURL)) ?? Data()
-        let error = (try? Data(contentsOf: errURL)) ?? Data()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let variables = environment ?? ProcessInfo.processInfo.environment
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw TmuxError(message: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw TmuxError(message: "waitpid \(executable): \(String(cString: strerror(errno)))") }
+        }
+        // WIFEXITED / WEXITSTATUS are macros Swift cannot import; a signal counts as 128 + n, as in sh.
+        let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let output = FileManager.default.contents(atPath: outPath) ?? Data()
+        let error = FileManager.default.contents(atPath: errPath) ?? Data()
+        return Result(status: exitStatus, output: String(decoding: output, as: UTF8.self),
                       error: String(decoding: error, as: UTF8.self))
     }
 
