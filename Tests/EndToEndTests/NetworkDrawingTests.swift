@@ -24,8 +24,8 @@ final class NetworkDrawingTests: EndToEndTestCase {
         try session.send("i")
         try waitForText(session, "out (output)", file: file, line: line)
         try session.send("Left")
-        let inspected = try waitForText(session, "Node h6.1", "h6.1 (layer 6, node 1)", "weights in", file: file, line: line)
-        XCTAssertTrue(inspected.contains("bias"), inspected.text, file: file, line: line)
+        let inspected = try waitForText(session, "Node h6.1", "h6.1 (layer 6, node 1)", "Tanh  bias", file: file, line: line)
+        XCTAssertEqual(Self.incomingWeights(inspected), 8, "its 8 incoming weights:\n\(inspected.text)", file: file, line: line)
         let shown = try waitForScreen(session, "the heat map showing h6.1's picture", colors: true, file: file, line: line) { screen in
             Self.changedLines(before, screen) >= 8
         }
@@ -56,6 +56,14 @@ final class NetworkDrawingTests: EndToEndTestCase {
         try waitForScreen(session, "the output heat map again", file: file, line: line) { !$0.contains("Node h6.1") && $0.contains("Output") }
         try session.send("q")
         XCTAssertEqual(waitForExit(session, file: file, line: line), 0, file: file, line: line)
+    }
+
+    /// The numbers on the inspector's "in:" line, left of the separator.
+    static func incomingWeights(_ screen: Screen) -> Int {
+        guard let line = screen.lines.first(where: { $0.contains("in: ") }) else { return 0 }
+        let weights = String(line[line.range(of: "in: ")!.upperBound...].prefix { $0 != "│" })
+        let number = try! NSRegularExpression(pattern: #"-?[0-9]+\.[0-9]{2}"#)
+        return number.numberOfMatches(in: weights, range: NSRange(weights.startIndex..., in: weights))
     }
 
     static func changedLines(_ one: Screen, _ other: Screen) -> Int {
