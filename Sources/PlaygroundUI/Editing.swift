@@ -23,17 +23,17 @@ public struct Entry: Equatable, Sendable {
     public static let limit = 100.0
 
     /// What is accepted, for messages.
-    public static let accepted = "a number from -100 to 100, like 0.5 or -1e-2"
+    public static let accepted = "-100 to 100, e.g. 0.5"
 
     /// The value typed, or the message that refuses it (naming the input and what is accepted).
     public static func parse(_ text: String) -> Result<Double, EntryError> {
         let trimmed = text.trimmingSpaces()
-        guard !trimmed.isEmpty else { return .failure(EntryError(message: "no number typed: type \(accepted)")) }
+        guard !trimmed.isEmpty else { return .failure(EntryError(message: "no number typed: want \(accepted)")) }
         guard let value = Double(trimmed), value.isFinite else {
-            return .failure(EntryError(message: "\"\(trimmed)\" is not a number: type \(accepted)"))
+            return .failure(EntryError(message: "\"\(trimmed)\" is not a number: want \(accepted)"))
         }
         guard abs(value) <= limit else {
-            return .failure(EntryError(message: "\(trimmed) is too large: type \(accepted)"))
+            return .failure(EntryError(message: "\(trimmed) is too large: want \(accepted)"))
         }
         return .success(value)
     }

@@ -31,7 +31,7 @@ enum InspectorView {
             let cursor = unicode ? "▏" : "_"
             let title = Inspector.title(entry.target, settings: settings, unicode: unicode)
             let second: (String, Kind) = entry.error.map { ($0, .warning) }
-                ?? ("Enter sets it, Esc cancels: " + Entry.accepted, .hint)
+                ?? (fit("Enter sets it, Esc cancels; a number ", "Enter sets, Esc cancels; ", Entry.accepted, width), .hint)
             return [(title + ": " + entry.text + String(cursor), .main), second]
         }
         guard let selection = state.selection, selection.exists(in: state.playground.network.sizes) else {
@@ -44,7 +44,8 @@ enum InspectorView {
             let weight = network.weight(layer: layer, node: node, source: source)
             let dead = network.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
             return [(Inspector.title(selection, settings: settings, unicode: unicode) + " = " + Format.decimal(weight, places: 3) + dead, .main),
-                    ("Enter types a new weight, w/W next/previous link, " + (unicode ? "←/→" : "Left/Right") + " its ends", .hint)]
+                    (fit("Enter types a new weight, w/W next/previous link, ", "Enter edits, w/W other links, ",
+                         (unicode ? "←/→" : "Left/Right") + " its ends", width), .hint)]
         case .node(0, let node):
             let name = Inspector.name(layer: 0, node: node, settings: settings, unicode: unicode)
             let outgoing = sizes.count > 1 ? (0..<sizes[1]).map { network.weight(layer: 1, node: $0, source: node) } : []

@@ -96,6 +96,10 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     case .setParameter(let target, let value):
         state.setParameter(target, to: value)
     }
+    // Inspecting a hidden node makes its layer the one `-`/`+` change.
+    if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {
+        state.selectedLayer = layer - 1
+    }
     state.refreshHeatMap()
     return .redraw
 }

@@ -164,3 +164,49 @@ final class InspectorTests: XCTestCase {
         XCTAssertNil(app.selection)
     }
 }
+
+/// The drawing's mouse targets and the footer while inspecting.
+final class InspectorControlTests: XCTestCase {
+    func testNeuronButtonsAndHeadingsAreClickable() throws {
+        for (width, height) in [(120, 40), (80, 24)] {
+            var app = makeApp("networkShape=3,6&x=true&y=true", width: width, height: height)
+            let layout = app.layout
+            let plus = try XCTUnwrap(layout.neuronButtons.first { $0.layer == 1 && $0.delta == 1 })
+            XCTAssertTrue(press(.click(x: plus.rect.x, y: plus.rect.y), &app))
+            XCTAssertEqual(app.settings.networkShape, [3, 7], "\(width)×\(height)")
+            let minus = try XCTUnwrap(app.layout.neuronButtons.first { $0.layer == 0 && $0.delta == -1 })
+            XCTAssertTrue(press(.click(x: minus.rect.maxX - 1, y: minus.rect.y), &app))
+            XCTAssertEqual(app.settings.networkShape, [2, 7])
+            let heading = try XCTUnwrap(app.layout.rect(of: .neurons(layer: 1)))
+            XCTAssertTrue(press(.click(x: heading.x, y: heading.y), &app))
+            XCTAssertEqual(app.focus, .neurons(layer: 1))
+            XCTAssertEqual(app.selectedLayer, 1)
+            // The drawing follows at once: layer 2 now has 7 nodes.
+            XCTAssertEqual(try XCTUnwrap(app.layout.diagram).columns[2].nodes.count, 7)
+        }
+    }
+
+    func testInspectingAHiddenNodeSelectsItsLayerForMinusAndPlus() {
+        var app = makeApp("networkShape=3,6&x=true&y=true")
+        _ = update(&app, .select(.node(layer: 2, node: 4)))
+        XCTAssertEqual(app.selectedLayer, 1)
+        press("-", &app)
+        XCTAssertEqual(app.settings.networkShape, [3, 5])
+        XCTAssertEqual(app.selection, .node(layer: 2, node: 4), "still there")
+        press("-", &app)
+        XCTAssertEqual(app.selection, .node(layer: 3, node: 0), "a node that went away: back to the output")
+    }
+
+    func testTheFooterShowsTheKeysOfTheMode() {
+        var app = makeApp(width: 80, height: 24)
+        func footer() -> String { screen(app).lines.last! }
+        XCTAssertTrue(footer().contains("i inspect"))
+        press("i", &app)
+        XCTAssertTrue(footer().contains("move") && footer().contains("w/W links") && footer().contains("Enter edit"), footer())
+        press(.enter, &app)
+        XCTAssertTrue(footer().contains("Enter set") && footer().contains("Esc cancel") && footer().contains("Ctrl-C quit"), footer())
+        XCTAssertFalse(footer().contains("q quit"), "q types into the entry")
+        let help = KeyMap.bindings.map(\.keys)
+        for key in ["i", "w W", "arrows (i)", "Enter (i)", "click net"] { XCTAssertTrue(help.contains(key), key) }
+    }
+}
