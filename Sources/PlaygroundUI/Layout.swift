@@ -1,23 +1,25 @@
 import PlaygroundCore
 
 /// Where everything goes on a screen of a given size: a header row, the network drawing at the
-/// top left with the inspector's line and the settings under it, the output (heat map, switches,
-/// losses, chart) down the right, a footer row. Computed from the size and the settings alone,
-/// so drawing and mouse hit-testing agree.
+/// top left with the inspector's two lines and the settings under it, the output (heat map,
+/// switches, losses, chart) down the right, a footer row. Computed from the size and the
+/// settings alone, so drawing and mouse hit-testing agree.
 ///
 /// ```
-/// header ───────────────────────────────────────────────────────────────────
-/// Network ─────────────────────────────────────────── │ Output ─────────────
-///            − +       − +                             │ ┌heat map (square)┐
-///         8 neurons 8 neurons                          │ │                 │
-/// X1   ▀▀  ⠉⠒⠤ ●▀▀ ⠉⠒⠤ ●▀▀       (inputs, hidden      │ └─────────────────┘
-/// X2   ▀▀  ...                   layers, output)      │ colour bar, switches
-/// inspector: the selected node or link, the entry line │ epoch, losses, speed
-/// Data ─────────────── │ Network settings ──────────── │ Loss chart
-/// footer ───────────────────────────────────────────────────────────────────
+/// header ──────────────────────────────────────────────────────────────────────
+/// Features     − +       − +                        │ Output ─────────────────
+///           8 neurons 8 neurons                     │ ┌heat map (square, ▀)┐
+///      X1 ▀▀▀▀⠉⠒⠤⣀ ●▀▀▀▀⠉⠒⠤ ●▀▀▀▀                   │ │                     │
+///      X2 ▀▀▀▀⣀⠤⠒⠉ ●▀▀▀▀⣀⠤⠒                          │ └─────────────────────┘
+///  (7 input slots, each hidden layer, the output)   │ colour bar, test data,
+/// inspector: the selected node or link, the entry   │ discretize, point legend
+/// Data ─────────────── Network ─────────────────────│ epoch, losses, speed
+///  4 knobs              6 knobs                     │ Loss chart
+/// footer ──────────────────────────────────────────────────────────────────────
 /// ```
-/// At 80×24 the drawing takes the compact form (2×1-cell nodes, one heading row "−8+") and the
-/// loss chart moves under the settings.
+/// The right side takes three tenths of the width. The drawing picks the largest node size
+/// that fits (8×4, 6×3, 4×2 cells; 2×1 at 80×24, where the headings shrink to "−8+" and the
+/// loss chart moves under the settings).
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 80
     public static let minimumHeight = 24

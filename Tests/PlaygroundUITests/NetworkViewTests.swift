@@ -195,3 +195,34 @@ final class NetworkViewTests: XCTestCase {
         XCTAssertTrue(screen(ascii).lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
     }
 }
+
+final class LinkOwnerTests: XCTestCase {
+    /// A cell remembers which link gives it its colour (for clicks), and the highlighted link's
+    /// cells are drawn in reverse.
+    func testOwnerIsTheStrongestLinkAndTheHighlightIsReversed() {
+        var canvas = LinkCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
+        canvas.link(from: (0, 0), to: (7, 7), weight: 0.3, id: 1)
+        canvas.link(from: (0, 7), to: (7, 0), weight: -0.9, id: 2)
+        XCTAssertEqual(canvas.owner(column: 0, row: 0), 1)
+        XCTAssertEqual(canvas.owner(column: 2, row: 0), 2, "the crossing cell belongs to the stronger link")
+        XCTAssertNil(canvas.owner(column: 9, row: 9))
+        canvas.link(from: (0, 0), to: (7, 7), weight: 0.3, priority: 1e9, id: 1)
+        XCTAssertEqual(canvas.owner(column: 1, row: 0), 1)
+        var grid = CellGrid(width: 4, height: 2)
+        canvas.draw(into: &grid, unicode: true, highlighted: 1) { _ in .default }
+        XCTAssertTrue(grid[0, 0].style.reverse)
+        XCTAssertFalse(grid[0, 1].style.reverse, "link 2's own cell")
+    }
+
+    func testRefreshPicturesEvaluatesEvenWhenNothingChanged() {
+        var app = makeApp(NetworkViewTests.largest, width: 200, height: 60)
+        let network = app.playground.network, features = app.settings.inputFeatures
+        var heatMap = app.heatMap, thumbnails = app.thumbnails
+        XCTAssertFalse(heatMap.refresh(network: network, features: features, width: heatMap.pixelWidth, height: heatMap.pixelHeight))
+        XCTAssertFalse(thumbnails.refresh(network: network, features: features, width: 8, height: 8), "current: no evaluation")
+        let before = app
+        app.refreshPictures()
+        XCTAssertEqual(app, before, "the same pictures again")
+        XCTAssertEqual(app.thumbnails.outputs(layer: 7, node: 0).count, 64, "8×8 pixels per thumbnail at 200×60")
+    }
+}
