@@ -8,8 +8,9 @@ import Synchronization
 /// raw. Ours only record the signal (an atomic store is async-signal-safe); the run loop sees it,
 /// the `Terminal` is closed, and `reraise` ends the process with the signal's own status
 /// (128 + signal in a shell). Crash signals cannot wait for the loop: their handler restores the
-/// terminal on the spot and hands the signal to whoever handled it before (the default action or
-/// the Swift runtime's backtracer).
+/// terminal on the spot and re-raise the signal with the default action. (Not the Swift
+/// runtime's backtracer, which was installed before us: on a terminal it waits for a key
+/// before exiting, which would leave the app hanging after a crash.)
 enum Signals {
     /// Asked to stop: recorded here, acted on by the run loop.
     static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
@@ -20,8 +21,6 @@ enum Signals {
     private static let pending = Atomic<Int32>(0)
     /// True while ncurses owns the terminal (so a crash knows to call `endwin`).
     private static let terminalActive = Atomic<Bool>(false)
-    /// What handled each crash signal before us, to pass the crash on to.
-    nonisolated(unsafe) private static var previousCrashActions = [SignalAction](repeating: SignalAction(), count: Int(NSIG))
 
     /// Installs the handlers. Call before `newterm`: ncurses only catches INT and TERM when their
     /// handler is still the default, so ours stay in place.
@@ -41,8 +40,9 @@ enum Signals {
             var action = SignalAction()
             action.__sigaction_handler.sa_handler = { Signals.crashed($0) }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(bitPattern: UInt32(SA_NODEFER))
-            sigaction(signal, &action, &previousCrashActions[Int(signal)])
+            // Back to the default on entry; not blocked inside, so the re-raise ends the process at once.
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND)) | SA_NODEFER
+            sigaction(signal, &action, nil)
         }
     }
 
@@ -71,9 +71,11 @@ enum Signals {
     private static func crashed(_ signal: Int32) {
         if terminalActive.exchange(false, ordering: .sequentiallyConsistent) {
             // Not async-signal-safe, but the process is dying and a raw terminal is worse (htop does the same).
+            mousemask(0, nil)
+            _ = curs_set(1)
             _ = endwin()
         }
-        sigaction(signal, &previousCrashActions[Int(signal)], nil)
+        Glibc.signal(signal, SIG_DFL)
         raise(signal)
     }
 }
