@@ -7,10 +7,10 @@ import PlaygroundCore
 ///
 /// ```
 /// header ──────────────────────────────────────────────────────────────────────
-/// Features     − +       − +                        │ Output ─────────────────
+/// Features     - +       - +                        │ Output ─────────────────
 ///           8 neurons 8 neurons                     │ ┌heat map (square, ▀)┐
-///      X1 ▀▀▀▀⠉⠒⠤⣀ ●▀▀▀▀⠉⠒⠤ ●▀▀▀▀                   │ │                     │
-///      X2 ▀▀▀▀⣀⠤⠒⠉ ●▀▀▀▀⣀⠤⠒                          │ └─────────────────────┘
+///      X1 ▀▀▀▀⠉⠒⠤⣀ ▪▀▀▀▀⠉⠒⠤ ▪▀▀▀▀                   │ │                     │
+///      X2 ▀▀▀▀⣀⠤⠒⠉ ▪▀▀▀▀⣀⠤⠒                          │ └─────────────────────┘
 ///  (7 input slots, each hidden layer, the output)   │ colour bar, test data,
 /// inspector: the selected node or link, the entry   │ discretize, point legend
 /// Data ─────────────── Network ─────────────────────│ epoch, losses, speed
@@ -18,7 +18,7 @@ import PlaygroundCore
 /// footer ──────────────────────────────────────────────────────────────────────
 /// ```
 /// The right side takes three tenths of the width. The drawing picks the largest node size
-/// that fits (8×4, 6×3, 4×2 cells; 2×1 at 80×24, where the headings shrink to "−8+" and the
+/// that fits (8×4, 6×3, 4×2 cells; 2×1 at 80×24, where the headings shrink to "-8+" and the
 /// loss chart moves under the settings).
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 80
@@ -59,7 +59,7 @@ public struct Layout: Equatable, Sendable {
     /// Every knob's hit rectangle (hit-testing and drawing use the same ones). A feature's is
     /// its input node with its name; a layer's neuron count is its heading.
     public let knobs: [(knob: Knob, rect: Rect)]
-    /// The "−" and "+" above each hidden layer: one neuron less or more.
+    /// The "-" and "+" above each hidden layer: one neuron less or more.
     public let neuronButtons: [(layer: Int, delta: Int, rect: Rect)]
 
     public init(width: Int, height: Int, settings: PlaygroundState) {
@@ -163,7 +163,7 @@ public struct Layout: Equatable, Sendable {
         knobs.first { $0.rect.contains(x: x, y: y) }?.knob
     }
 
-    /// The "−"/"+" button at a cell, if any.
+    /// The "-"/"+" button at a cell, if any.
     public func neuronButton(atX x: Int, y: Int) -> (layer: Int, delta: Int)? {
         neuronButtons.first { $0.rect.contains(x: x, y: y) }.map { ($0.layer, $0.delta) }
     }

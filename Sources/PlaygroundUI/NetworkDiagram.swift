@@ -37,8 +37,8 @@ public struct NetworkDiagram: Equatable, Sendable {
     public let labelWidth: Int
     /// The first heading row above the nodes.
     public let headerY: Int
-    /// Heading rows: 2 (the "− +" buttons, then "8 neurons") when a column pitch has room for
-    /// "8 neurons", else 1 ("−8+").
+    /// Heading rows: 2 (the "- +" buttons, then "8 neurons") when a column pitch has room for
+    /// "8 neurons", else 1 ("-8+").
     public let headingRows: Int
     /// Blank rows between nodes (1, or 0 in the tightest case).
     public let rowGap: Int

@@ -2,7 +2,7 @@ import PlaygroundCore
 
 /// The network drawing: the seven input slots with their names (a disabled feature dimmed), every
 /// node a live thumbnail of its own output, the links between columns in braille coloured by
-/// weight, each node's bias as a mark left of it, and "N neurons" with "−"/"+" over each hidden
+/// weight, each node's bias as a mark left of it, and "N neurons" with "-"/"+" over each hidden
 /// layer.
 ///
 /// Link routing: straight lines from the source node's right edge to the destination's left
@@ -45,7 +45,8 @@ enum NetworkView {
             let style = CellStyle(foreground: selected ? palette.title : .default, bold: selected, reverse: state.focus == knob)
             grid.put(diagram.headingRows == 2 ? Layout.neuronHeading(count) : String(count), x: rect.x, y: rect.y, style: style)
         }
-        let minus: Unicode.Scalar = caps.unicode ? "−" : "-"
+        // ASCII "-": the minus sign U+2212 is ambiguous-width (two cells in a CJK terminal).
+        let minus: Unicode.Scalar = "-"
         for button in layout.neuronButtons {
             let x = button.delta < 0 ? button.rect.maxX - 1 : button.rect.x
             let scalar = button.delta < 0 ? minus : "+"
@@ -69,7 +70,7 @@ enum NetworkView {
                 let values = thumbnails.outputs(layer: 0, node: index)
                 painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
             } else {
-                grid.fill(node, with: Cell(caps.unicode ? "·" : ".", style: dim))
+                grid.fill(node, with: Cell(".", style: dim))
             }
         }
 
@@ -86,16 +87,17 @@ enum NetworkView {
         }
     }
 
-    /// A bias mark: a dot in the bias's colour (a sign without colour); the selected node's
-    /// mark is an arrow in reverse video pointing at it.
+    /// A bias mark: a small square in the bias's colour (a sign without colour); the selected
+    /// node's mark is an arrow in reverse video pointing at it. "▪" and "▸" are narrow in every
+    /// terminal ("●" and "▶" are ambiguous-width: two cells in a CJK terminal).
     static func biasCell(_ bias: Double, selected: Bool, caps: Capabilities, palette: Palette) -> Cell {
         let scalar: Unicode.Scalar
         if selected {
-            scalar = caps.unicode ? "▶" : ">"
+            scalar = caps.unicode ? "▸" : ">"
         } else if caps.colors == .none {
-            scalar = abs(bias) < 0.05 ? (caps.unicode ? "·" : ".") : (bias < 0 ? "-" : "+")
+            scalar = abs(bias) < 0.05 ? "." : (bias < 0 ? "-" : "+")
         } else {
-            scalar = caps.unicode ? "●" : "o"
+            scalar = caps.unicode ? "▪" : "o"
         }
         return Cell(scalar, style: CellStyle(foreground: palette.shade(ShadeScale.shade(bias)), bold: abs(bias) >= 1 || selected,
                                              reverse: selected))

@@ -110,7 +110,7 @@ final class BehaviourTests: XCTestCase {
         for (slot, feature) in Feature.allCases.enumerated() {
             let node = diagram.columns[0].nodes[slot]
             let isOn = app.settings.features.contains(feature)
-            XCTAssertEqual(grid[node.x, node.y].scalar, isOn ? "▀" : "·", "\(feature)")
+            XCTAssertEqual(grid[node.x, node.y].scalar, isOn ? "▀" : ".", "\(feature)")
             let label = diagram.labelRect(slot: slot)
             XCTAssertEqual(grid[label.maxX - 1, label.y].style.foreground, isOn ? .default : Palette(.full).dim, "\(feature)")
         }
