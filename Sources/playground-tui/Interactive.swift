@@ -16,12 +16,11 @@ enum Interactive {
         let size = terminal.size
         let appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
         var loop = RunLoop(terminal: terminal, state: appState)
-        let start = Monotonic.now
         let outcome = loop.run()
         terminal.close()
         // A debugging aid: where the frame time went, printed after the terminal is restored.
         if let stats = ProcessInfo.processInfo.environment["PLAYGROUND_TUI_FRAME_STATS"], !stats.isEmpty {
-            FileHandle.standardError.write(Data(("playground-tui: " + loop.statistics.summary(elapsedSeconds: Monotonic.now - start) + "\n").utf8))
+            FileHandle.standardError.write(Data(("playground-tui: " + loop.statistics.summary + "\n").utf8))
         }
         if case .signal(let signal) = outcome { Signals.reraise(signal) }
     }

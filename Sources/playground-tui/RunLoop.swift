@@ -38,6 +38,7 @@ struct RunLoop {
         while true {
             if let signal = Signals.takePending() { return .signal(signal) }
             let frameStart = Monotonic.now
+            statistics.recordFrameStart(frameStart, playing: state.isPlaying)
             if state.isPlaying { trainOneFrame() }
             if needsDraw { draw() }
             let deadline = state.isPlaying ? frameStart + Self.frameSeconds : nil
@@ -127,6 +128,18 @@ struct FrameStatistics {
     private var renderSeconds = 0.0
     private var drawSeconds = 0.0
     private var slowestDraw = 0.0
+    /// Time from one playing frame's start to the next, and how many such intervals.
+    private var playingSeconds = 0.0
+    private var playingIntervals = 0
+    private var lastPlayingStart: Double?
+
+    mutating func recordFrameStart(_ time: Double, playing: Bool) {
+        if playing, let last = lastPlayingStart {
+            playingSeconds += time - last
+            playingIntervals += 1
+        }
+        lastPlayingStart = playing ? time : nil
+    }
 
     mutating func recordTraining(seconds: Double, epochs: Int) {
         trainings += 1
@@ -141,15 +154,15 @@ struct FrameStatistics {
         slowestDraw = max(slowestDraw, drawSeconds)
     }
 
-    /// One line: frames, mean milliseconds per part, epochs per training frame.
-    func summary(elapsedSeconds: Double) -> String {
+    /// One line: frames per second while playing, mean milliseconds per part, epochs per frame.
+    var summary: String {
         func ms(_ seconds: Double, _ count: Int) -> String {
             count == 0 ? "-" : String(Double(Int(seconds / Double(count) * 1e5)) / 100)
         }
-        let fps = elapsedSeconds > 0 ? Double(Int(Double(frames) / elapsedSeconds * 10)) / 10 : 0
-        return "frames \(frames) in \(Int(elapsedSeconds))s (\(fps)/s), render \(ms(renderSeconds, frames)) ms,"
-            + " draw \(ms(drawSeconds, frames)) ms (max \(ms(slowestDraw, 1))), train \(ms(trainSeconds, trainings)) ms"
-            + " for \(trainings == 0 ? 0 : epochs / trainings) epochs/frame"
+        let fps = playingSeconds > 0 ? String(Double(Int(Double(playingIntervals) / playingSeconds * 10)) / 10) : "-"
+        return "\(frames) frames, \(fps) per second while playing; render \(ms(renderSeconds, frames)) ms,"
+            + " draw \(ms(drawSeconds, frames)) ms (slowest \(ms(slowestDraw, 1))), train \(ms(trainSeconds, trainings)) ms"
+            + " for \(trainings == 0 ? 0 : epochs / trainings) epochs a frame"
     }
 }
 

@@ -107,7 +107,37 @@ final class PlaygroundScreenTests: EndToEndTestCase {
         XCTAssertEqual(screen.colourSettingEscapes, 0, "NO_COLOR=1 must give no colour at all:\n\(screen.text.debugDescription)")
     }
 
+    /// `TERM=xterm` has 8 colours: the 256-colour indices map to the basic ones.
+    func testEightColourTerminalGetsBasicColours() throws {
+        let session = try start(term: "xterm")
+        try waitForText(session, "Training loss", "Test loss")
+        let screen = Screen(try session.capture(colors: true))
+        XCTAssertEqual(screen.paletteEscapes, 0, "no 256-colour escapes on an 8-colour terminal")
+        XCTAssertGreaterThan(screen.colourSettingEscapes, 20, "but basic colours for the heat map and the text")
+    }
+
+    /// A click on a knob focuses it, a second click steps it (xterm's SGR mouse reports).
+    func testClicksOnAKnobFocusThenChangeIt() throws {
+        let session = try start()
+        let screen = try waitForText(session, "Noise")
+        XCTAssertTrue(Self.noise(screen).contains(0), "noise 0 at start:\n\(screen.text)")
+        guard let (column, row) = Self.position(of: "Noise", in: screen) else { return XCTFail("no Noise label") }
+        for _ in 0..<2 {
+            try session.type("\u{1B}[<0;\(column + 2);\(row + 1)M")
+            try session.type("\u{1B}[<0;\(column + 2);\(row + 1)m")
+        }
+        try waitForScreen(session, "noise 5 after two clicks on it") { Self.noise($0).contains(5) }
+    }
+
     // MARK: Reading values
+
+    /// The 0-based column and row where `text` first appears.
+    static func position(of text: String, in screen: Screen) -> (Int, Int)? {
+        for (row, line) in screen.lines.enumerated() {
+            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), row) }
+        }
+        return nil
+    }
 
     static func noise(_ screen: Screen) -> [Double] { screen.numbers(after: "noise") }
     static func batch(_ screen: Screen) -> [Double] { screen.numbers(after: "batch size") + screen.numbers(after: "batch") }
