@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaygroundCore
+import PlaygroundUI
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,6 +78,28 @@ struct BenchCommand: ParsableCommand {
                 + String(epochs).padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%-16.1f%-17.1f%-17.3f%-14.3f", trainingOnly, withLosses, grid, fastGrid)
                 + String(format: "%.6f", finalLoss))
+        }
+        if wanted == nil { try frames() }
+    }
+
+    /// The interactive app's frame: a whole frame for (b) at two sizes, and the network drawing
+    /// (thumbnails and links) for the largest network at 200x60.
+    func frames() throws {
+        let parse = { (text: String) in try PlaygroundState.parse(text) { "0.12345" }.state }
+        let b = try parse(Self.configs[1].state)
+        let largest = try parse(Self.configs[2].state)
+        print("")
+        print("frame                                         size     median_ms  best_ms  worst_ms")
+        let rows: [(String, Int, Int, FrameBenchmark.Result)] = [
+            ("whole frame, (b)", 120, 40, FrameBenchmark.frame(b, width: 120, height: 40)),
+            ("whole frame, (b)", 200, 60, FrameBenchmark.frame(b, width: 200, height: 60)),
+            ("whole frame, (c)", 200, 60, FrameBenchmark.frame(largest, width: 200, height: 60)),
+            ("network drawing (thumbnails + links), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
+        ]
+        for (name, width, height, result) in rows {
+            print(name.padding(toLength: 46, withPad: " ", startingAt: 0)
+                + "\(width)x\(height)".padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(format: "%-11.3f%-9.3f%.3f", result.median, result.best, result.worst))
         }
     }
 

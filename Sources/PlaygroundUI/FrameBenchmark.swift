@@ -1,0 +1,49 @@
+import PlaygroundCore
+
+/// What one frame costs, for `playground-tui bench`. Each round trains one epoch first, so every
+/// picture is evaluated again as it is while playing; only the frame's own work is timed.
+public enum FrameBenchmark {
+    public struct Result: Sendable {
+        /// Milliseconds per round, sorted.
+        public let samples: [Double]
+        public var median: Double { samples[samples.count / 2] }
+        public var best: Double { samples[0] }
+        public var worst: Double { samples[samples.count - 1] }
+    }
+
+    /// A whole frame: the heat map and every thumbnail evaluated, the layout and every widget
+    /// drawn into the cell grid (what the backend then diffs onto the screen).
+    public static func frame(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
+        var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        return measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
+            app.refreshPictures()
+            render(app, into: &grid)
+        }
+    }
+
+    /// The network drawing alone: thumbnails evaluated, links, bias marks and nodes drawn.
+    public static func networkDrawing(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
+        var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        let layout = app.layout
+        guard let diagram = layout.diagram else { return Result(samples: [0]) }
+        return measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
+            app.thumbnails.invalidate()
+            app.thumbnails.refresh(network: app.playground.network, features: app.settings.inputFeatures,
+                                   width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
+            NetworkView.draw(app, layout: layout, into: &grid)
+        }
+    }
+
+    private static func measure(rounds: Int, prepare: () -> Void, _ body: () -> Void) -> Result {
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        for _ in 0..<max(1, rounds) {
+            prepare()
+            let elapsed = clock.measure(body)
+            samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15)
+        }
+        return Result(samples: samples.sorted())
+    }
+}
