@@ -26,6 +26,8 @@ struct RunLoop {
     private var secondsPerEpoch = 1e-3
     private var grid: CellGrid
     private var needsDraw = true
+    /// The end of the last playing frame; nil while paused.
+    private var lastDeadline: Double?
     private(set) var statistics = FrameStatistics()
 
     init(terminal: Terminal, state: AppState) {
@@ -39,11 +41,20 @@ struct RunLoop {
             if let signal = Signals.takePending() { return .signal(signal) }
             let frameStart = Monotonic.now
             statistics.recordFrameStart(frameStart, playing: state.isPlaying)
-            if state.isPlaying { trainOneFrame() }
+            if state.isPlaying { trainOneFrame() } else { lastDeadline = nil }
             if needsDraw { draw() }
-            let deadline = state.isPlaying ? frameStart + Self.frameSeconds : nil
+            let deadline = state.isPlaying ? nextDeadline(after: frameStart) : nil
             if let outcome = handleInput(until: deadline) { return outcome }
         }
+    }
+
+    /// Frames end on a fixed 1/30 s grid, so that waking a millisecond late does not add up to
+    /// fewer frames; after a stall (a slow frame, a pause) the grid starts again from now.
+    private mutating func nextDeadline(after frameStart: Double) -> Double {
+        let onGrid = (lastDeadline ?? -.infinity) + Self.frameSeconds
+        let deadline = onGrid > frameStart ? onGrid : frameStart + Self.frameSeconds
+        lastDeadline = deadline
+        return deadline
     }
 
     private mutating func trainOneFrame() {
