@@ -38,6 +38,14 @@ static inline int cn_set_cell(cchar_t *cell, unsigned int scalar, attr_t attribu
     return setcchar(cell, text, attributes, 0, &pair);
 }
 
+/// Whether the terminal can move the cursor (a `dumb` terminal cannot draw a screen).
+/// Declared here rather than through <term.h>, whose many macros are of no use to Swift.
+extern char *tigetstr(const char *);
+static inline int cn_can_address_cursor(void) {
+    char *move = tigetstr("cup");
+    return move != NULL && move != (char *)-1;
+}
+
 /// Cells a character takes (Glibc's module hides `wcwidth` from Swift).
 extern int wcwidth(wchar_t);
 static inline int cn_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }

@@ -42,6 +42,11 @@ final class Terminal {
             let name = termName.isEmpty ? "TERM is not set" : "unknown terminal type TERM=\(termName)"
             throw TerminalUnavailable(reason: name)
         }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalUnavailable(reason: "the terminal type TERM=\(termName) cannot move the cursor")
+        }
         Signals.setTerminalActive(true)
         let window = cn_stdscr()!
         cbreak()

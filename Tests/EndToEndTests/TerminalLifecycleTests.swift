@@ -84,6 +84,16 @@ final class TerminalLifecycleTests: EndToEndTestCase {
                        "nothing but the shell's marker on the screen")
     }
 
+    /// `TERM=dumb` is known to ncurses but cannot move the cursor.
+    func testDumbTerminalRefusesInOneLine() throws {
+        let session = try start(term: "dumb")
+        let status = waitForExit(session)
+        XCTAssertNotNil(status)
+        XCTAssertNotEqual(status, 0)
+        assertOneLineRefusal(session.standardError)
+        try assertTerminalRestored(session)
+    }
+
     // MARK: Helpers
 
     /// Runs the app with pipes for stdin, stdout and stderr, as a script or CI would.
