@@ -23,9 +23,9 @@ public struct AppState: Equatable, Sendable {
     /// Where new seeds come from (`g`, and data changes): seeded, so tests are repeatable.
     public var seedSource: SeededRandom
     /// The heat map's last evaluation; `update` keeps it current, `render` only reads it.
-    public internal(set) var heatMap = HeatMapCache()
+    public internal(set) var heatMap = PictureCache()
     /// Every node's thumbnail, from one evaluation over the thumbnail grid; kept like `heatMap`.
-    public internal(set) var thumbnails = ThumbnailCache()
+    public internal(set) var thumbnails = PictureCache()
     /// The inspected node or link (`i`, a click); nil shows the network's output.
     public var selection: Selection?
     /// The entry line for a new weight or bias, while one is typed.

@@ -105,13 +105,13 @@ enum NetworkView {
 
     /// The thumbnails as `update` left them, or evaluated here when stale (a resize before the
     /// next update).
-    static func currentThumbnails(_ state: AppState, diagram: NetworkDiagram) -> ThumbnailCache {
+    static func currentThumbnails(_ state: AppState, diagram: NetworkDiagram) -> PictureCache {
         let (width, height) = (diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight)
         let features = state.settings.inputFeatures
         if state.thumbnails.isCurrent(network: state.playground.network, features: features, width: width, height: height) {
             return state.thumbnails
         }
-        var cache = ThumbnailCache()
+        var cache = PictureCache()
         cache.refresh(network: state.playground.network, features: features, width: width, height: height)
         return cache
     }

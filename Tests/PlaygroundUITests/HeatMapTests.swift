@@ -18,7 +18,7 @@ final class HeatMapTests: XCTestCase {
             var exact = GridEvaluation()
             network.evaluate(featureColumns: columns, count: width * height, approximate: false, into: &exact)
             let exactOutputs = exact.outputs(layer: network.layerCount - 1, node: 0)
-            var cache = HeatMapCache()
+            var cache = PictureCache()
             XCTAssertTrue(cache.refresh(network: network, features: features, width: width, height: height))
             var differing = 0
             for (fast, slow) in zip(cache.outputs, exactOutputs) {

@@ -1,10 +1,13 @@
 import PlaygroundCore
 
-/// Every node's output over the thumbnails' pixel grid (x, y ∈ [-6, 6], the heat map's grid at
-/// thumbnail size), from ONE batched evaluation of the network: `GridEvaluation` keeps every
-/// node's row, so a thumbnail is a slice of it. Uses `FastMath.tanh` like the heat map (within
-/// one shade, see `HeatMapCache`). Re-evaluates only when the network, features or size change.
-public struct ThumbnailCache: Equatable, Sendable {
+/// Every node's output over a pixel grid (x, y ∈ [-6, 6], row 0 at the top, y up) from ONE
+/// batched evaluation of the network: `GridEvaluation` keeps every node's row, so the main heat
+/// map (the output node, or the selected node) and each thumbnail are slices of it. It is
+/// evaluated once per change of network or size with `FastMath.tanh` (|error| < 1e-4, far below
+/// one of the 31 shades, which are 2/31 ≈ 0.065 wide: a pixel's shade is the exact one or a
+/// neighbour, and only when the exact value lies within 1e-4 of a shade boundary). The app keeps
+/// two: one at the heat map's size, one at the thumbnails' size.
+public struct PictureCache: Equatable, Sendable {
     public private(set) var pixelWidth = 0
     public private(set) var pixelHeight = 0
     private(set) var features: [Feature] = []
@@ -42,13 +45,19 @@ public struct ThumbnailCache: Equatable, Sendable {
         return true
     }
 
+    /// The output node's value per pixel, row-major from the top-left.
+    public var outputs: ArraySlice<Double> {
+        guard let network, evaluation.count > 0 else { return [] }
+        return evaluation.outputs(layer: network.layerCount - 1, node: 0)
+    }
+
     /// One node's values per pixel, row-major from the top-left (empty before an evaluation).
     public func outputs(layer: Int, node: Int) -> ArraySlice<Double> {
         guard let network, evaluation.count > 0, layer < network.layerCount, node < network.sizes[layer] else { return [] }
         return evaluation.outputs(layer: layer, node: node)
     }
 
-    public static func == (a: ThumbnailCache, b: ThumbnailCache) -> Bool {
+    public static func == (a: PictureCache, b: PictureCache) -> Bool {
         a.pixelWidth == b.pixelWidth && a.pixelHeight == b.pixelHeight && a.features == b.features
             && a.network == b.network && a.evaluation.values == b.evaluation.values
     }
