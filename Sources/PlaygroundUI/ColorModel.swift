@@ -92,6 +92,24 @@ public enum XTermPalette {
         }
         return UInt8(best)
     }
+
+    /// xterm's eight basic colours: black, red, green, yellow, blue, magenta, cyan, white.
+    public static let basicColors = [RGB(0, 0, 0), RGB(205, 0, 0), RGB(0, 205, 0), RGB(205, 205, 0),
+                                     RGB(0, 0, 238), RGB(205, 0, 205), RGB(0, 205, 205), RGB(229, 229, 229)]
+
+    /// For each of the 256 palette entries, the nearest of the eight basic colours, for terminals
+    /// that have only those: 0–7 stay, the bright 8–15 fall to their plain colour, the cube and
+    /// the greys go to the nearest by squared RGB distance (the lower on a tie).
+    public static let nearestBasic: [UInt8] = (0..<256).map { index in
+        if index < 16 { return UInt8(index % 8) }
+        let color = rgb(ofIndex: index)
+        var best = 0, bestDistance = Int.max
+        for (candidate, basic) in basicColors.enumerated() {
+            let distance = color.distanceSquared(to: basic)
+            if distance < bestDistance { (best, bestDistance) = (candidate, distance) }
+        }
+        return UInt8(best)
+    }
 }
 
 /// The app's fixed colours, each with a 256-colour index and an eight-colour one

@@ -48,37 +48,7 @@ struct ColorPalette {
         case .default:
             return defaultColors ? -1 : (isForeground ? 7 : 0)
         case .index(let index):
-            return mode == .full ? Int16(index) : Int16(Self.nearestBasic[Int(index)])
+            return mode == .full ? Int16(index) : Int16(XTermPalette.nearestBasic[Int(index)])
         }
-    }
-
-    /// For each of the 256 palette entries, the nearest of the eight basic colours (squared RGB distance).
-    static let nearestBasic: [UInt8] = (0..<256).map { index in
-        if index < 8 { return UInt8(index) }
-        if index < 16 { return UInt8(index - 8) }
-        let rgb = rgb(ofIndex: index)
-        var best = 0, bestDistance = Int.max
-        for (candidate, basic) in basicRGB.enumerated() {
-            let dr = rgb.0 - basic.0, dg = rgb.1 - basic.1, db = rgb.2 - basic.2
-            let distance = dr * dr + dg * dg + db * db
-            if distance < bestDistance { (best, bestDistance) = (candidate, distance) }
-        }
-        return UInt8(best)
-    }
-
-    /// xterm's eight basic colours: black, red, green, yellow, blue, magenta, cyan, white.
-    static let basicRGB: [(Int, Int, Int)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-    ]
-
-    /// The RGB of a palette entry from 16 up: the 6×6×6 cube, then 24 greys.
-    static func rgb(ofIndex index: Int) -> (Int, Int, Int) {
-        if index >= 232 {
-            let level = 8 + (index - 232) * 10
-            return (level, level, level)
-        }
-        let cube = index - 16
-        let level = { (step: Int) in step == 0 ? 0 : 55 + step * 40 }
-        return (level(cube / 36), level(cube / 6 % 6), level(cube % 6))
     }
 }

@@ -86,3 +86,37 @@ final class ColorModelTests: XCTestCase {
         XCTAssertEqual(ShadeScale.rampCharacter(1, unicode: false), "@")
     }
 }
+
+/// The 256 → 8 colour mapping the backend uses on eight-colour terminals.
+final class EightColourTests: XCTestCase {
+    func testBasicAndBrightColoursMapToThemselves() {
+        for index in 0..<8 {
+            XCTAssertEqual(XTermPalette.nearestBasic[index], UInt8(index))
+            XCTAssertEqual(XTermPalette.nearestBasic[index + 8], UInt8(index))
+        }
+    }
+
+    func testCubeCornersAndGreys() {
+        // Cube index 16 + 36 r + 6 g + b.
+        XCTAssertEqual(XTermPalette.nearestBasic[16], 0, "black")
+        XCTAssertEqual(XTermPalette.nearestBasic[16 + 36 * 5], 1, "pure red")
+        XCTAssertEqual(XTermPalette.nearestBasic[16 + 6 * 5], 2, "pure green")
+        XCTAssertEqual(XTermPalette.nearestBasic[16 + 5], 4, "pure blue")
+        XCTAssertEqual(XTermPalette.nearestBasic[231], 7, "white")
+        XCTAssertEqual(XTermPalette.nearestBasic[232], 0, "the darkest grey is black")
+        XCTAssertEqual(XTermPalette.nearestBasic[255], 7, "the lightest grey is white")
+    }
+
+    func testTheHeatMapsEndsStayOrangeAndBlue() {
+        // TF's orange (#f59322) and blue (#0877bd) must stay told apart: warm against blue.
+        let orange = XTermPalette.nearestBasic[Int(XTermPalette.nearestIndex(to: RGB(0xf5, 0x93, 0x22)))]
+        let blue = XTermPalette.nearestBasic[Int(XTermPalette.nearestIndex(to: RGB(0x08, 0x77, 0xbd)))]
+        XCTAssertTrue([1, 3].contains(orange), "orange maps to red or yellow, got \(orange)")
+        XCTAssertTrue([4, 6].contains(blue), "blue maps to blue or cyan, got \(blue)")
+    }
+
+    func testEveryEntryIsAValidBasicColour() {
+        XCTAssertEqual(XTermPalette.nearestBasic.count, 256)
+        XCTAssertTrue(XTermPalette.nearestBasic.allSatisfy { $0 < 8 })
+    }
+}
