@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
                     }
                 }
                 withLosses = max(withLosses, Double(lossEpochs) / lossSeconds)
-                precondition(sink.isFinite || !sink.isFinite)
+                withExtendedLifetime(sink) {}  // the losses are computed, not optimised away
 
                 let columns = state.inputFeatures.gridColumns(width: 200, height: 120)
                 var evaluation = GridEvaluation()
