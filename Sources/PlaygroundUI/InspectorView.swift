@@ -35,7 +35,7 @@ enum InspectorView {
             return [(title + ": " + entry.text + String(cursor), .main), second]
         }
         guard let selection = state.selection, selection.exists(in: state.playground.network.sizes) else {
-            return [("i or a click inspects a node or link; the heat map then shows it", .hint)]
+            return [(fit("i or a click inspects a node or link; ", "i or a click: inspect; ", "the heat map then shows it", width), .hint)]
         }
         let network = state.playground.network
         let sizes = network.sizes
