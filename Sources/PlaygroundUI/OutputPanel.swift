@@ -107,7 +107,14 @@ enum Format {
     static func decimal(_ value: Double, places: Int) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if abs(value) >= 1e15 { return String(value) }
+        if abs(value) >= 1e6 {
+            // Short scientific form (a diverging loss reaches 1e165): three significant digits.
+            var exponent = Int((Math.log(abs(value)) / Math.log(10)).rounded(.down))
+            var mantissa = value / Double("1e\(exponent)")!
+            if abs(mantissa) < 1 { mantissa *= 10; exponent -= 1 }  // log10 rounded a hair low
+            if abs(mantissa) >= 9.995 { mantissa /= 10; exponent += 1 }  // 9.999 would print as 10.00
+            return decimal(mantissa, places: 2) + "e" + String(exponent)
+        }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = Int((abs(value) * scale).rounded())

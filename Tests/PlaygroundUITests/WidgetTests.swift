@@ -139,3 +139,14 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(String(joined.prefix(link.count)), link)
     }
 }
+
+final class NumberFormatWidgetTests: XCTestCase {
+    func testLargeNumbersUseAShortScientificForm() {
+        XCTAssertEqual(Format.decimal(1.185773677090996e165, places: 3), "1.19e165")
+        XCTAssertEqual(Format.decimal(-2.5e7, places: 3), "-2.50e7")
+        XCTAssertEqual(Format.decimal(9.9999e9, places: 3), "1.00e10")
+        XCTAssertEqual(Format.decimal(999_999, places: 3), "999999.000")
+        XCTAssertEqual(Format.decimal(0.4567, places: 3), "0.457")
+        XCTAssertEqual(Format.decimal(.infinity, places: 3), "inf")
+    }
+}
