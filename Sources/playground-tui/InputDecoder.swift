@@ -50,7 +50,7 @@ enum InputDecoder {
     /// A left press is a click, buttons 4 and 5 are the wheel; releases and drags are ignored.
     static func decodeMouse(_ event: MEVENT) -> InputEvent? {
         let x = Int(event.x), y = Int(event.y)
-        if event.bstate & cn_button1_pressed() != 0 { return .key(.click(x: x, y: y)) }
+        if event.bstate & (cn_button1_pressed() | cn_button1_clicked()) != 0 { return .key(.click(x: x, y: y)) }
         if event.bstate & cn_button4_pressed() != 0 { return .key(.scroll(up: true, x: x, y: y)) }
         if event.bstate & cn_button5_pressed() != 0 { return .key(.scroll(up: false, x: x, y: y)) }
         return nil

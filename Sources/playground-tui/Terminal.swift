@@ -60,7 +60,7 @@ final class Terminal {
         mouseinterval(0)  // report presses at once instead of waiting to see a click
         // Releases are asked for too (and ignored by the decoder): without them in the mask ncurses
         // swallowed the next press now and then, so quick clicks were lost or came a click late.
-        let granted = mousemask(cn_button1_pressed() | cn_button1_released() | cn_button4_pressed() | cn_button5_pressed(), nil)
+        let granted = mousemask(cn_button1_pressed() | cn_button1_released() | cn_button1_clicked() | cn_button4_pressed() | cn_button5_pressed(), nil)
         let mouse = granted & cn_button1_pressed() != 0
         let capabilities = Capabilities(colors: colors, unicode: unicode, mouse: mouse)
         return Terminal(screen: screen, window: window, capabilities: capabilities, palette: palette)

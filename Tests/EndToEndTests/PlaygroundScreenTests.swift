@@ -127,6 +127,9 @@ final class PlaygroundScreenTests: EndToEndTestCase {
             try session.type("\u{1B}[<0;\(column + 2);\(row + 1)m")
         }
         try waitForScreen(session, "noise 5 after two clicks on it") { Self.noise($0).contains(5) }
+        // Over a slow link a click's press and release arrive in one read: still one click.
+        try session.type("\u{1B}[<0;\(column + 2);\(row + 1)M\u{1B}[<0;\(column + 2);\(row + 1)m")
+        try waitForScreen(session, "noise 10 after a click whose press and release came together") { Self.noise($0).contains(10) }
     }
 
     // MARK: Reading values
