@@ -7,7 +7,8 @@ struct PlaygroundCommand: ParsableCommand {
         commandName: "playground-tui",
         abstract: "A neural-network playground for the terminal, compatible with TensorFlow Playground.",
         discussion: """
-            With no subcommand it opens the interactive playground. STATE is a TensorFlow \
+            With no subcommand it opens the interactive playground \
+            ('playground-tui --state STATE' to start from a state). STATE is a TensorFlow \
             Playground link, its #hash, or bare key=value pairs joined by & \
             (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
             """,
