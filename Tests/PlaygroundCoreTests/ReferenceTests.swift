@@ -1,9 +1,28 @@
+import Foundation
 import XCTest
 @testable import PlaygroundCore
 
-/// Every file in `../shared/reference`: the stream and the initial weights exactly, the points
-/// within 1e-12, every loss within 1e-9 relative, epochs 0 through 50.
+/// Every reference file (`Tests/Fixtures/reference`, a copy of `../shared/reference`): the stream
+/// and the initial weights exactly, the points within 1e-12, every loss within 1e-9 relative,
+/// epochs 0 through 50.
 final class ReferenceTests: XCTestCase {
+    /// Where `../shared/reference` is beside the package (CI has it), the repository's copy must
+    /// be the same files, byte for byte, so the fixtures never drift from the shared numbers.
+    func testFixturesEqualTheSharedReferenceWhereItExists() throws {
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: referenceFolder.path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertGreaterThanOrEqual(fixtures.count, 9, "fixtures missing from \(referenceFolder.path)")
+        guard let shared = sharedReferenceFolder else { return }  // a clone with nothing beside it
+        let sharedNames = try FileManager.default.contentsOfDirectory(atPath: shared.path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertEqual(fixtures, sharedNames, "Tests/Fixtures/reference and ../shared/reference list different files")
+        for name in sharedNames {
+            let ours = try Data(contentsOf: referenceFolder.appendingPathComponent(name))
+            let theirs = try Data(contentsOf: shared.appendingPathComponent(name))
+            XCTAssertEqual(ours, theirs, "\(name) differs from ../shared/reference/\(name): copy it again")
+        }
+    }
+
     func testStreamStartsAsSpecified() {
         var random = SeededRandom(seed: "0.12345")
         XCTAssertEqual(random.nextDouble(), 0.9152007406557323)

@@ -15,8 +15,15 @@ func assertClose(_ a: Double, _ b: Double, relative: Double = 0, absolute: Doubl
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// `../shared/reference` beside the package.
-var referenceFolder: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference") }
+/// The reference numbers the tests need, kept in the repository (`Tests/Fixtures/reference`,
+/// a copy of `../shared/reference`) so that a clone with nothing beside it tests itself.
+var referenceFolder: URL { packageRoot.appendingPathComponent("Tests/Fixtures/reference") }
+
+/// `../shared/reference` beside the package, where CI has it (nil elsewhere).
+var sharedReferenceFolder: URL? {
+    let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+    return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
+}
 
 /// One reference file (see `../shared/reference/README.md`).
 struct Reference: Decodable {
@@ -34,7 +41,7 @@ struct Reference: Decodable {
     static func all(file: StaticString = #filePath, line: UInt = #line) throws -> [(name: String, reference: Reference)] {
         let folder = referenceFolder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            XCTFail("reference folder missing: expected \(folder.path) (../shared beside the package)", file: file, line: line)
+            XCTFail("reference folder missing: expected \(folder.path) (Tests/Fixtures/reference in the repository)", file: file, line: line)
             return []
         }
         let files = names.filter { $0.hasSuffix(".json") }.sorted()
