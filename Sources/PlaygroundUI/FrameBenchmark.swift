@@ -6,6 +6,10 @@ public enum FrameBenchmark {
     public struct Result: Sendable {
         /// Milliseconds per round, sorted.
         public let samples: [Double]
+        /// Evaluations of the network over a grid during the timed work (heat map and thumbnails).
+        public var evaluations = 0
+        /// The cell grid the last round drew.
+        public var lastFrame = CellGrid(width: 0, height: 0)
         public var median: Double { samples[samples.count / 2] }
         public var best: Double { samples[0] }
         public var worst: Double { samples[samples.count - 1] }
@@ -16,10 +20,14 @@ public enum FrameBenchmark {
     public static func frame(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
         var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
         var grid = CellGrid(width: width, height: height)
-        return measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
+        let before = app.heatMap.evaluations + app.thumbnails.evaluations
+        var result = measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
             app.refreshPictures()
             render(app, into: &grid)
         }
+        result.evaluations = app.heatMap.evaluations + app.thumbnails.evaluations - before
+        result.lastFrame = grid
+        return result
     }
 
     /// The network drawing alone: thumbnails evaluated, links, bias marks and nodes drawn.
@@ -28,12 +36,17 @@ public enum FrameBenchmark {
         var grid = CellGrid(width: width, height: height)
         let layout = app.layout
         guard let diagram = layout.diagram else { return Result(samples: [0]) }
-        return measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
+        let before = app.thumbnails.evaluations
+        var result = measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
             app.thumbnails.invalidate()
             app.thumbnails.refresh(network: app.playground.network, features: app.settings.inputFeatures,
                                    width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
+            grid.fill(grid.bounds)  // as `render` does: links that moved leave nothing behind
             NetworkView.draw(app, layout: layout, into: &grid)
         }
+        result.evaluations = app.thumbnails.evaluations - before
+        result.lastFrame = grid
+        return result
     }
 
     private static func measure(rounds: Int, prepare: () -> Void, _ body: () -> Void) -> Result {

@@ -16,6 +16,9 @@ public struct PictureCache: Equatable, Sendable {
     private(set) var evaluation = GridEvaluation()
     /// Each of the seven features' fixed picture (disabled ones too), in `Feature.allCases` order.
     public private(set) var featurePictures: [[Double]] = []
+    /// How many times the network was evaluated over the grid (for tests and the benchmark:
+    /// a refresh that should evaluate must move it).
+    public private(set) var evaluations = 0
 
     public init() {}
 
@@ -42,6 +45,7 @@ public struct PictureCache: Equatable, Sendable {
         if self.network == network { return false }
         network.evaluate(featureColumns: columns, count: width * height, approximate: true, into: &evaluation)
         self.network = network
+        evaluations += 1
         return true
     }
 
@@ -58,6 +62,7 @@ public struct PictureCache: Equatable, Sendable {
     }
 
     public static func == (a: PictureCache, b: PictureCache) -> Bool {
+        // The evaluation count is bookkeeping, not content.
         a.pixelWidth == b.pixelWidth && a.pixelHeight == b.pixelHeight && a.features == b.features
             && a.network == b.network && a.evaluation.values == b.evaluation.values
     }

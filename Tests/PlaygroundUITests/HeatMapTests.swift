@@ -99,7 +99,14 @@ final class HeatMapTests: XCTestCase {
             let row = Int(((6 - point.y) / 12 * Double(height)).rounded(.down))
             XCTAssertGreaterThan(codes[row * width + column], 30)
         }
-        app.width = 81  // stale cache: render evaluates by itself and still draws
-        XCTAssertEqual(screen(app).width, 81)
+        // A stale cache (the size changed and nothing refreshed it): render evaluates by itself
+        // and draws what an app made at that size draws.
+        app.width = 120
+        app.height = 40
+        var fresh = app
+        fresh.refreshPictures()
+        XCTAssertFalse(app.heatMap.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
+                                             width: fresh.heatMap.pixelWidth, height: fresh.heatMap.pixelHeight))
+        assertSameGrid(screen(app), screen(fresh))
     }
 }

@@ -222,6 +222,8 @@ final class LinkOwnerTests: XCTestCase {
         XCTAssertFalse(thumbnails.refresh(network: network, features: features, width: 8, height: 8), "current: no evaluation")
         let before = app
         app.refreshPictures()
+        XCTAssertEqual(app.heatMap.evaluations, before.heatMap.evaluations + 1, "the heat map evaluated again")
+        XCTAssertEqual(app.thumbnails.evaluations, before.thumbnails.evaluations + 1, "the thumbnails evaluated again")
         XCTAssertEqual(app, before, "the same pictures again")
         XCTAssertEqual(app.thumbnails.outputs(layer: 7, node: 0).count, 64, "8×8 pixels per thumbnail at 200×60")
     }

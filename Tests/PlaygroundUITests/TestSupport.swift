@@ -33,3 +33,17 @@ func screen(_ app: AppState) -> CellGrid {
     render(app, into: &grid)
     return grid
 }
+
+/// Two grids are equal; on failure names the first differing row (text and styles) instead of
+/// printing both grids whole.
+func assertSameGrid(_ a: CellGrid, _ b: CellGrid, file: StaticString = #filePath, line: UInt = #line) {
+    guard a != b else { return }
+    guard a.width == b.width, a.height == b.height else {
+        return XCTFail("sizes differ: \(a.width)×\(a.height) vs \(b.width)×\(b.height)", file: file, line: line)
+    }
+    for y in 0..<a.height where (0..<a.width).contains(where: { a[$0, y] != b[$0, y] }) {
+        let x = (0..<a.width).first { a[$0, y] != b[$0, y] }!
+        return XCTFail("row \(y) differs from column \(x): \(a.line(y)) | \(b.line(y)) | cells \(a[x, y]) vs \(b[x, y])",
+                       file: file, line: line)
+    }
+}
