@@ -109,28 +109,4 @@ public struct Playground: Equatable, Sendable {
         }
         return change
     }
-
-    /// What a change of state does to the running playground.
-    public enum Change: Equatable, Sendable {
-        /// Nothing rebuilt: learning and regularization rates, or a display setting.
-        case live
-        /// The network is rebuilt on the same data.
-        case newNetwork
-        /// New data from the (new) seed and a new network.
-        case newData
-
-        public init(from old: PlaygroundState, to new: PlaygroundState) {
-            if old.seed != new.seed || old.problem != new.problem || old.activeDataset != new.activeDataset
-                || old.noise != new.noise || old.percTrainData != new.percTrainData {
-                self = .newData
-            } else if old.activation != new.activation || old.batchSize != new.batchSize
-                || old.regularization != new.regularization
-                || old.networkShape != new.networkShape || old.features != new.features
-                || old.initZero != new.initZero {
-                self = .newNetwork
-            } else {
-                self = .live
-            }
-        }
-    }
 }

@@ -45,6 +45,7 @@ public struct AppState: Equatable, Sendable {
         self.capabilities = capabilities
         self.seedSource = seedSource
         playground = Playground(state: state)
+        focus = Knob.all(for: state).first ?? .speed
         recordLosses()
         refreshHeatMap()
     }
@@ -106,6 +107,7 @@ public struct AppState: Equatable, Sendable {
         if case .neurons(let layer) = focus, layer >= layers {
             focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
         }
+        if focus.isHidden(in: playground.state) { focus = Knob.all(for: playground.state).first ?? .speed }
         // A selection that no longer exists (fewer neurons, layers or features) goes back to the
         // output; an entry for it closes.
         let sizes = playground.network.sizes

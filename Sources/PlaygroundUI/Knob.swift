@@ -12,13 +12,41 @@ public enum Knob: Hashable, Sendable {
     case showTestData, discretize
     case speed
 
-    /// Every knob of `state` in focus order (top to bottom, left column first).
+    /// Every knob of `state` in focus order (top to bottom, left column first), less those a
+    /// classroom link hides.
     public static func all(for state: PlaygroundState) -> [Knob] {
-        [.dataset, .noise, .trainingRatio, .batchSize]
+        let knobs: [Knob] = [.dataset, .noise, .trainingRatio, .batchSize]
             + Feature.allCases.map { .feature($0) }
             + [.hiddenLayers] + state.networkShape.indices.map { .neurons(layer: $0) }
             + [.activation, .learningRate, .regularization, .regularizationRate, .problem]
             + [.speed, .showTestData, .discretize]
+        return knobs.filter { !$0.isHidden(in: state) }
+    }
+
+    /// What a classroom link hides to take this knob off the screen (TF's control or input);
+    /// nil for the neuron counts (TF has no such key) and the speed (the app's own).
+    public var hideable: Hideable? {
+        switch self {
+        case .dataset: .control(.dataset)
+        case .noise: .control(.noise)
+        case .trainingRatio: .control(.percTrainData)
+        case .batchSize: .control(.batchSize)
+        case .feature(let feature): .input(feature)
+        case .hiddenLayers: .control(.numHiddenLayers)
+        case .activation: .control(.activation)
+        case .learningRate: .control(.learningRate)
+        case .regularization: .control(.regularization)
+        case .regularizationRate: .control(.regularizationRate)
+        case .problem: .control(.problem)
+        case .showTestData: .control(.showTestData)
+        case .discretize: .control(.discretize)
+        case .neurons, .speed: nil
+        }
+    }
+
+    /// True when `state`'s classroom link hides this knob.
+    public func isHidden(in state: PlaygroundState) -> Bool {
+        hideable.map(state.isHidden) ?? false
     }
 
     /// A knob that is a switch: Enter, Left and Right all flip it.

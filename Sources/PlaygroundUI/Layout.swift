@@ -11,7 +11,7 @@ import PlaygroundCore
 ///           8 neurons 8 neurons                     │ ┌heat map (square, ▀)┐
 ///      X1 ▀▀▀▀⠉⠒⠤⣀ ▪▀▀▀▀⠉⠒⠤ ▪▀▀▀▀                   │ │                     │
 ///      X2 ▀▀▀▀⣀⠤⠒⠉ ▪▀▀▀▀⣀⠤⠒                          │ └─────────────────────┘
-///  (7 input slots, each hidden layer, the output)   │ colour bar, test data,
+///  (input slots, each hidden layer, the output)     │ colour bar, test data,
 /// inspector: the selected node or link, the entry   │ discretize, point legend
 /// Data ─────────────── Network ─────────────────────│ epoch, losses, speed
 ///  4 knobs              6 knobs                     │ Loss chart
@@ -80,8 +80,11 @@ public struct Layout: Equatable, Sendable {
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
         var knobs: [(knob: Knob, rect: Rect)] = []
+        // A knob a classroom link hides takes no line: the ones under it move up, as TF's
+        // `display: none` closes the gap.
         func place(_ list: [Knob], x: Int, width: Int, top: Int) {
-            for (row, knob) in list.enumerated() { knobs.append((knob, Rect(x: x, y: top + row, width: width, height: 1))) }
+            let shown = list.filter { !$0.isHidden(in: settings) }
+            for (row, knob) in shown.enumerated() { knobs.append((knob, Rect(x: x, y: top + row, width: width, height: 1))) }
         }
 
         // Right: three tenths of the width (at least 26 columns), the heat map as large as a
@@ -111,7 +114,7 @@ public struct Layout: Equatable, Sendable {
         let chartNeeds = rightChart.height >= 2 ? 0 : 3
         let room = Rect(x: 0, y: body.y, width: leftWidth - 1,
                         height: body.height - Layout.inspectorRows - Layout.settingsRows - chartNeeds)
-        let sizes = [Feature.allCases.count] + settings.networkShape + [1]
+        let sizes = [settings.shownFeatures.count] + settings.networkShape + [1]
         diagram = NetworkDiagram.layout(sizes: sizes, in: room, labelWidth: 7)
         let used = diagram?.usedHeight ?? room.height
         let drawingEnd = room.y + used + (room.height - used >= 1 ? 1 : 0)
@@ -127,10 +130,10 @@ public struct Layout: Equatable, Sendable {
         let leftChart = Rect(x: 0, y: settingsPanel.maxY + 1, width: leftWidth, height: body.maxY - settingsPanel.maxY - 1)
         chart = rightChart.height >= max(2, leftChart.height) ? rightChart : (leftChart.height >= 2 ? leftChart : empty)
 
-        // The drawing's knobs: features on their input slots, neuron counts on the headings.
+        // The drawing's knobs: shown features on their input slots, neuron counts on the headings.
         var buttons: [(layer: Int, delta: Int, rect: Rect)] = []
         if let diagram {
-            for (slot, feature) in Feature.allCases.enumerated() {
+            for (slot, feature) in settings.shownFeatures.enumerated() {
                 let node = diagram.columns[0].nodes[slot]
                 let label = diagram.labelRect(slot: slot)
                 knobs.append((.feature(feature), Rect(x: label.x, y: node.y, width: node.maxX - label.x, height: node.height)))

@@ -1,10 +1,10 @@
-/// Where the network drawing puts its columns and nodes: one column per layer (the seven input
+/// Where the network drawing puts its columns and nodes: one column per layer (the input
 /// features, each hidden layer, the output), every node a small heat map of its own output, the
 /// links in the gaps between columns. Pure geometry, so it is tested at every size.
 ///
-/// The input column always has a slot for each of the seven features, enabled or not (TF shows
-/// them all): a disabled feature's slot is drawn dimmed and has no links. Network input `k` is
-/// the `k`-th enabled feature, so `slot(ofInput:)` maps network indices to rows.
+/// The input column has a slot for each feature the page shows, enabled or not (TF shows them
+/// all, less those a classroom link hides): a disabled feature's slot is drawn dimmed and has no
+/// links. Network input `k` is the `k`-th enabled feature; `Inspector.row` maps it to its slot.
 public struct NetworkDiagram: Equatable, Sendable {
     /// How big each node is drawn, in cells. A node of `width × height` cells shows a
     /// `width × 2·height` pixel thumbnail with half blocks (square pixels).

@@ -1,9 +1,9 @@
 import PlaygroundCore
 
-/// The network drawing: the seven input slots with their names (a disabled feature dimmed), every
-/// node a live thumbnail of its own output, the links between columns in braille coloured by
-/// weight, each node's bias as a mark left of it, and "N neurons" with "-"/"+" over each hidden
-/// layer.
+/// The network drawing: the input slots with their names (a disabled feature dimmed; one a
+/// classroom link hides is not drawn at all), every node a live thumbnail of its own output, the
+/// links between columns in braille coloured by weight, each node's bias as a mark left of it,
+/// and "N neurons" with "-"/"+" over each hidden layer.
 ///
 /// Link routing: straight lines from the source node's right edge to the destination's left
 /// edge. A node's outgoing links leave from ports spread down its right edge in destination
@@ -35,7 +35,7 @@ enum NetworkView {
         }
 
         // Headings: "Features" over the inputs, "N neurons" and its buttons over each hidden layer.
-        if diagram.headingRows == 2 {
+        if diagram.headingRows == 2, !diagram.columns[0].nodes.isEmpty {
             grid.put("Features", x: diagram.labelRect(slot: 0).x, y: diagram.headerY, style: dim, clip: diagram.rect)
         }
         for (knob, rect) in layout.knobs {
@@ -53,9 +53,9 @@ enum NetworkView {
             grid.set(x: x, y: button.rect.y, Cell(scalar, style: CellStyle(bold: true, reverse: diagram.headingRows == 2)))
         }
 
-        // The input slots: every feature, its picture when on, dots when off.
+        // The input slots: every shown feature, its picture when on, dots when off.
         let inputs = settings.inputFeatures
-        for (slot, feature) in Feature.allCases.enumerated() {
+        for (slot, feature) in settings.shownFeatures.enumerated() {
             let node = diagram.columns[0].nodes[slot]
             let label = diagram.labelRect(slot: slot)
             let index = inputs.firstIndex(of: feature)

@@ -57,7 +57,7 @@ enum Inspector {
         guard layer == 0 else { return node }
         let features = settings.inputFeatures
         guard features.indices.contains(node) else { return node }
-        return Feature.allCases.firstIndex(of: features[node])!
+        return settings.shownFeatures.firstIndex(of: features[node])!
     }
 
     /// The selection after an arrow: ←/→ to the neighbouring layer's node on the nearest row,

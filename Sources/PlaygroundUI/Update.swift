@@ -17,13 +17,16 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         guard epochs > 0 else { return [] }
         state.train(epochs: epochs)
     case .togglePlay:
+        guard state.isShown(.control(.playButton)) else { break }
         state.isPlaying.toggle()
         if state.isPlaying { state.status = nil }
     case .step:
+        guard state.isShown(.control(.stepButton)) else { break }
         state.isPlaying = false
         state.status = nil
         state.train(epochs: 1)
     case .resetNetwork:
+        guard state.isShown(.control(.resetButton)) else { break }
         state.playground.resetNetwork()
         state.startNewHistory(status: nil)
     case .newData:
@@ -33,6 +36,7 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     case .adjust(let knob, let delta):
         state.adjust(knob, by: delta)
     case .focus(let knob):
+        guard state.isShown(knob) else { break }
         state.focus = knob
         if case .neurons(let layer) = knob { state.selectedLayer = layer }
     case .moveFocus(let delta):
@@ -113,6 +117,7 @@ extension AppState {
 
     /// Steps one knob. The speed is the app's own; everything else is a setting.
     mutating func adjust(_ knob: Knob, by delta: Int) {
+        guard isShown(knob) else { return }
         switch knob {
         case .speed:
             speed = speed.stepped(by: delta)
@@ -121,6 +126,18 @@ extension AppState {
         default:
             applySettings(knob.adjusted(playground.state, by: delta))
         }
+    }
+
+    /// True when the classroom link shows `item`; else false, with a status line saying that
+    /// the link hides it (its key does nothing, as the hidden control cannot be used in TF).
+    mutating func isShown(_ item: Hideable) -> Bool {
+        guard settings.isHidden(item) else { return true }
+        status = "the link hides \(item.title) (\(item.key)=true)"
+        return false
+    }
+
+    mutating func isShown(_ knob: Knob) -> Bool {
+        knob.hideable.map { isShown($0) } ?? true
     }
 
     /// Applies new settings as TF does (see `update`); a rebuilt network starts a new loss history.

@@ -67,6 +67,9 @@ final class StateTests: XCTestCase {
             s.problem = index % 4 == 0 ? .regression : .classification
             s.initZero = index % 7 == 0
             s.tutorial = index % 11 == 0 ? "t\(index)" : nil
+            for item in Hideable.allCases.shuffled(using: &random) where random.nextDouble() < 0.1 {
+                s.setHidden(item, random.nextDouble() < 0.5)
+            }
             let text = s.serialized
             let back = try PlaygroundState.parse(text) { XCTFail("seed given"); return "" }
             XCTAssertEqual(back.state, s, text)
@@ -95,26 +98,26 @@ final class StateTests: XCTestCase {
 
     func testEachBadValueNamesTheKeyAndWhatIsAllowed() {
         let cases: [(String, String)] = [
-            ("activation=swish", "state: bad value \"swish\" for activation: expected one of relu, tanh, sigmoid, linear, leakyrelu, prelu, elu, softplus"),
-            ("regularization=L3", "state: bad value \"L3\" for regularization: expected one of none, L1, L2"),
-            ("batchSize=0", "state: bad value \"0\" for batchSize: expected a whole number from 1 to 30"),
-            ("batchSize=2.5", "state: bad value \"2.5\" for batchSize: expected a whole number from 1 to 30"),
-            ("dataset=reg-plane", "state: bad value \"reg-plane\" for dataset: expected one of circle, xor, gauss, spiral"),
-            ("regDataset=circle", "state: bad value \"circle\" for regDataset: expected one of reg-plane, reg-gauss"),
-            ("learningRate=0", "state: bad value \"0\" for learningRate: expected a number greater than 0 (e.g. 0.03)"),
-            ("learningRate=fast", "state: bad value \"fast\" for learningRate: expected a number greater than 0 (e.g. 0.03)"),
-            ("learningRate=0x10", "state: bad value \"0x10\" for learningRate: expected a number greater than 0 (e.g. 0.03)"),
-            ("learningRate=inf", "state: bad value \"inf\" for learningRate: expected a number greater than 0 (e.g. 0.03)"),
-            ("regularizationRate=-1", "state: bad value \"-1\" for regularizationRate: expected a number of at least 0 (e.g. 0.001)"),
-            ("noise=55", "state: bad value \"55\" for noise: expected a whole number from 0 to 50"),
-            ("noise=1e", "state: bad value \"1e\" for noise: expected a whole number from 0 to 50"),
-            ("percTrainData=95", "state: bad value \"95\" for percTrainData: expected a whole number from 10 to 90"),
-            ("networkShape=4,9", "state: bad value \"4,9\" for networkShape: expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
-            ("networkShape=1,1,1,1,1,1,1", "state: bad value \"1,1,1,1,1,1,1\" for networkShape: expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
-            ("networkShape=4,,2", "state: bad value \"4,,2\" for networkShape: expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
-            ("x=yes", "state: bad value \"yes\" for x: expected true or false"),
-            ("discretize=1", "state: bad value \"1\" for discretize: expected true or false"),
-            ("problem=ranking", "state: bad value \"ranking\" for problem: expected one of classification, regression"),
+            ("activation=swish", "state: activation: bad value \"swish\"; expected one of relu, tanh, sigmoid, linear, leakyrelu, prelu, elu, softplus"),
+            ("regularization=L3", "state: regularization: bad value \"L3\"; expected one of none, L1, L2"),
+            ("batchSize=0", "state: batchSize: bad value \"0\"; expected a whole number from 1 to 30"),
+            ("batchSize=2.5", "state: batchSize: bad value \"2.5\"; expected a whole number from 1 to 30"),
+            ("dataset=reg-plane", "state: dataset: bad value \"reg-plane\"; expected one of circle, xor, gauss, spiral"),
+            ("regDataset=circle", "state: regDataset: bad value \"circle\"; expected one of reg-plane, reg-gauss"),
+            ("learningRate=0", "state: learningRate: bad value \"0\"; expected a number greater than 0 (e.g. 0.03)"),
+            ("learningRate=fast", "state: learningRate: bad value \"fast\"; expected a number greater than 0 (e.g. 0.03)"),
+            ("learningRate=0x10", "state: learningRate: bad value \"0x10\"; expected a number greater than 0 (e.g. 0.03)"),
+            ("learningRate=inf", "state: learningRate: bad value \"inf\"; expected a number greater than 0 (e.g. 0.03)"),
+            ("regularizationRate=-1", "state: regularizationRate: bad value \"-1\"; expected a number of at least 0 (e.g. 0.001)"),
+            ("noise=55", "state: noise: bad value \"55\"; expected a whole number from 0 to 50"),
+            ("noise=1e", "state: noise: bad value \"1e\"; expected a whole number from 0 to 50"),
+            ("percTrainData=95", "state: percTrainData: bad value \"95\"; expected a whole number from 10 to 90"),
+            ("networkShape=4,9", "state: networkShape: bad value \"4,9\"; expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
+            ("networkShape=1,1,1,1,1,1,1", "state: networkShape: bad value \"1,1,1,1,1,1,1\"; expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
+            ("networkShape=4,,2", "state: networkShape: bad value \"4,,2\"; expected comma-separated neuron counts, 6 layers at most of 1 to 8 neurons each (e.g. 4,2; empty for none)"),
+            ("x=yes", "state: x: bad value \"yes\"; expected true or false"),
+            ("discretize=1", "state: discretize: bad value \"1\"; expected true or false"),
+            ("problem=ranking", "state: problem: bad value \"ranking\"; expected one of classification, regression"),
             ("noise", "state: \"noise\" is not a key=value pair (pairs are joined by &, e.g. noise=10&dataset=xor)"),
         ]
         for (text, message) in cases {

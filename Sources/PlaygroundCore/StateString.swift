@@ -1,0 +1,162 @@
+/// Reading and writing TF's URL-hash form through `StateKey.table`.
+///
+/// The text is taken apart on its code points (Unicode scalars), never on grapheme clusters:
+/// a combining mark after `&` or `=` would otherwise join the separator into one character and
+/// silently swallow a key.
+
+/// A state string that cannot be used, with a message naming the key and what it accepts.
+public struct StateError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let key: String
+    public let value: String
+    public let message: String
+    public var description: String { message }
+}
+
+// MARK: - Writing
+
+extension PlaygroundState {
+    /// The regular keys in TF's order (those TF writes no value for left out), then the
+    /// classroom keys in the order they were given: `key=value` joined by `&`.
+    public var serialized: String {
+        let regular = StateKey.table.compactMap { key in key.write(self).map { key.name + "=" + $0 } }
+        let classroom = hideSettings.compactMap { setting -> String? in
+            guard let key = StateKey.named(setting.item.key), let value = key.write(self) else { return nil }
+            return key.name + "=" + value
+        }
+        return (regular + classroom).joined(separator: "&")
+    }
+}
+
+// MARK: - Reading
+
+extension PlaygroundState {
+    /// The result of reading a state string: the state and the warnings (unknown keys).
+    public struct Parsed: Sendable {
+        public var state: PlaygroundState
+        public var warnings: [String]
+    }
+
+    /// Reads a full link (`https://…/#pairs`), a bare hash (`#pairs`) or just the pairs, as TF's
+    /// `deserializeState` does: each pair is split on `=` and its first two parts kept (`seed=a=b`
+    /// is seed `a`); a key given twice takes its last value; an empty value leaves the default
+    /// (except `networkShape`, where it means no hidden layer). Keys not given take TF's
+    /// defaults; with no `seed`, `freshSeed` supplies one and it becomes part of the state.
+    /// Unlike TF, a value a key does not accept is a `StateError` naming the key and what it
+    /// accepts, and an unknown key is a warning (and ignored).
+    public static func parse(_ text: String, freshSeed: () -> String) throws(StateError) -> Parsed {
+        var body = Substring(text).unicodeScalars.trimmingWhitespace()
+        if let hash = body.firstIndex(of: "#") { body = body[body.index(after: hash)...] }
+
+        // TF's map from names to values: in the order names first appear, the last value wins.
+        var names: [String] = []
+        var values: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count >= 2 else {
+                let shown = UserText.quoted(Substring(pair))
+                throw StateError(key: String(Substring(pair)), value: "",
+                                 message: "state: \(shown) is not a key=value pair (pairs are joined by &, e.g. noise=10&dataset=xor)")
+            }
+            let name = String(Substring(parts[0]))
+            if values[name] == nil { names.append(name) }
+            values[name] = String(Substring(parts[1]))
+        }
+
+        var state = PlaygroundState(seed: "")
+        var seedGiven = false
+        var warnings: [String] = []
+        for name in names {
+            let value = values[name]!
+            guard let key = StateKey.named(name) else {
+                warnings.append("state: unknown key \(UserText.quoted(name)) ignored")
+                continue
+            }
+            if !key.readsEmpty && value.unicodeScalars[...].trimmingWhitespace().isEmpty { continue }
+            guard key.read(&state, value) else {
+                let accepted = key.accepts.map { "; expected " + $0 } ?? ""
+                throw StateError(key: name, value: value,
+                                 message: "state: \(name): bad value \(UserText.quoted(value))" + accepted)
+            }
+            if name == "seed" { seedGiven = true }
+        }
+        if !seedGiven { state.seed = freshSeed() }
+        return Parsed(state: state, warnings: warnings)
+    }
+}
+
+extension Substring.UnicodeScalarView {
+    /// Without leading and trailing white space (code points, as everything here).
+    func trimmingWhitespace() -> Substring.UnicodeScalarView {
+        let start = firstIndex { !$0.properties.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.properties.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}
+
+// MARK: - Values
+
+/// The value forms keys accept; each returns nil for text it refuses.
+enum StateValue {
+    static func bool(_ text: String) -> Bool? {
+        switch text {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+
+    /// A whole number in `range`; TF writes numbers as JavaScript does, so "10" and "10.0"
+    /// both mean ten.
+    static func integer(_ text: String, in range: ClosedRange<Int>) -> Int? {
+        guard isDecimal(text), let number = Double(text), number == number.rounded(),
+              let whole = Int(exactly: number), range.contains(whole) else { return nil }
+        return whole
+    }
+
+    /// A finite number, above 0 when `positive`, else at least 0.
+    static func number(_ text: String, positive: Bool) -> Double? {
+        guard isDecimal(text), let number = Double(text), number.isFinite,
+              positive ? number > 0 : number >= 0 else { return nil }
+        return number
+    }
+
+    /// Neuron counts joined by commas (empty: no hidden layer), within the UI's limits.
+    static func shape(_ text: String) -> [Int]? {
+        if text.isEmpty { return [] }
+        let parts = text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= PlaygroundState.hiddenLayerRange.upperBound else { return nil }
+        var shape: [Int] = []
+        for part in parts {
+            let digits = String(String.UnicodeScalarView(part))
+            guard digits.unicodeScalars.allSatisfy(\.isASCII), let count = Int(digits),
+                  PlaygroundState.neuronRange.contains(count) else { return nil }
+            shape.append(count)
+        }
+        return shape
+    }
+
+    /// A plain decimal number: optional sign, digits with an optional point, optional exponent
+    /// (no hex, no `inf`/`nan`, no spaces).
+    static func isDecimal(_ text: String) -> Bool {
+        var chars = Substring(text).utf8[...]
+        if let first = chars.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { chars = chars.dropFirst() }
+        let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        let integerDigits = chars.prefix(while: isDigit).count
+        chars = chars.dropFirst(integerDigits)
+        var fractionDigits = 0
+        if chars.first == UInt8(ascii: ".") {
+            chars = chars.dropFirst()
+            fractionDigits = chars.prefix(while: isDigit).count
+            chars = chars.dropFirst(fractionDigits)
+        }
+        guard integerDigits + fractionDigits > 0 else { return false }
+        if let e = chars.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            chars = chars.dropFirst()
+            if let sign = chars.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { chars = chars.dropFirst() }
+            let exponentDigits = chars.prefix(while: isDigit).count
+            guard exponentDigits > 0 else { return false }
+            chars = chars.dropFirst(exponentDigits)
+        }
+        return chars.isEmpty
+    }
+}
