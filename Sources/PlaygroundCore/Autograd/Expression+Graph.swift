@@ -159,7 +159,7 @@ struct ExpressionGraphBuilder {
         let a = values.first ?? 0, b = values.count > 1 ? values[1] : 0
         let folded = operands.allSatisfy { constantValue($0) != nil }
         if let problem = operation.domainProblem(a, b) {
-            throw ExpressionError(.expression, column: column, problem + (folded ? "" : " at the given values"))
+            throw ExpressionError(.expression, column: column, (folded ? "" : "at the given values, ") + problem)
         }
         if folded { return .constant(operation.evaluate(a, b).value) }
         var inputs: [Int] = []

@@ -104,7 +104,7 @@ enum ExpressionLexer {
                 index += 1
                 tokens.append(ExpressionToken(kind: .symbol(scalar), column: start + 1, text: String(scalar)))
             } else {
-                let what = scalar == "." ? "a \".\" with no digit after it" : "the character \(UserText.quoted(String(scalar)))"
+                let what = scalar == "." ? "\".\" with no digit after it" : "character \(UserText.quoted(String(scalar)))"
                 throw ExpressionError(source, column: start + 1,
                                       "unexpected \(what): expected a number, a name, + - * / ^, a bracket or a comma")
             }

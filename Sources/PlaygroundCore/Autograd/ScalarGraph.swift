@@ -62,7 +62,7 @@ public struct ScalarGraph: Equatable, Sendable {
     }
 
     /// Appends `operation` applied to earlier nodes and computes its value at once. The name
-    /// defaults to `n` and the node's index.
+    /// defaults to `n1`, `n2`, … counting the nodes that are not variables.
     @discardableResult
     public mutating func apply(_ operation: ScalarOperation, _ inputs: Int..., name: String? = nil) -> Int {
         apply(operation, inputs: inputs, name: name)
@@ -74,7 +74,7 @@ public struct ScalarGraph: Equatable, Sendable {
         precondition(inputs.count == operation.arity, "\(operation) takes \(operation.arity) inputs")
         precondition(inputs.allSatisfy { $0 >= 0 && $0 < nodes.count }, "inputs must be earlier nodes")
         let (value, locals) = computed(operation, inputs)
-        return append(Node(name: name ?? "n\(nodes.count)", operation: operation, inputs: inputs, value: value,
+        return append(Node(name: name ?? "n\(nodes.count - variables.count + 1)", operation: operation, inputs: inputs, value: value,
                            localDerivatives: locals, gradient: 0))
     }
 
@@ -104,13 +104,17 @@ public struct ScalarGraph: Equatable, Sendable {
         variables.first { nodes[$0].name == name }.map { nodes[$0].gradient }
     }
 
-    /// `q = x + y`: the node's name, then its operation applied to its inputs' names.
-    public func label(_ index: Int) -> String {
+    /// `x + y`: the node's operation applied to its inputs' names (a variable: its name).
+    public func formula(of index: Int) -> String {
         let node = nodes[index]
         if node.operation == .variable { return node.name }
         let names = node.inputs.map { nodes[$0].name }
-        let formula = node.operation.formula(names.first ?? "", names.count > 1 ? names[1] : "")
-        return node.name + " = " + formula
+        return node.operation.formula(names.first ?? "", names.count > 1 ? names[1] : "")
+    }
+
+    /// `q = x + y`: the node's name, then its formula (a variable: its name).
+    public func label(_ index: Int) -> String {
+        nodes[index].operation == .variable ? nodes[index].name : nodes[index].name + " = " + formula(of: index)
     }
 
     /// The nodes computed (not set) in the forward pass, in the order it computes them.
