@@ -51,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
         case let (text?, nil):
             do {
                 let values = try ExpressionValues.parse(at ?? "")
-                graph = try Expression.parse(text).graph(values: values)
+                graph = try ScalarExpression.parse(text).graph(values: values)
                 shown = (text, values.text, nil)
             } catch {
                 let place = error.source == .expression ? "the expression" : "--at"

@@ -5,7 +5,7 @@ import XCTest
 /// with the column it points at.
 final class ExpressionTests: XCTestCase {
     private func read(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do { return try Expression.parse(text).description } catch {
+        do { return try ScalarExpression.parse(text).description } catch {
             XCTFail("\(text): \(error)", file: file, line: line)
             return ""
         }
@@ -102,13 +102,13 @@ final class ExpressionTests: XCTestCase {
 
     func testLimitsOnNestingAndLengthAreErrorsNotCrashes() {
         let deep = String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)
-        XCTAssertThrowsError(try Expression.parse(deep)) { error in
+        XCTAssertThrowsError(try ScalarExpression.parse(deep)) { error in
             XCTAssertEqual((error as? ExpressionError)?.column, 101)
             XCTAssertTrue("\(error)".contains("nested more than 100 deep"), "\(error)")
         }
         XCTAssertEqual(read(String(repeating: "(", count: 90) + "x" + String(repeating: ")", count: 90)), "x")
         let long = Array(repeating: "x", count: 501).joined(separator: "+")
-        XCTAssertThrowsError(try Expression.parse(long)) { error in
+        XCTAssertThrowsError(try ScalarExpression.parse(long)) { error in
             XCTAssertEqual((error as? ExpressionError)?.column, 1001)
             XCTAssertTrue("\(error)".contains("too long (1001 characters)"), "\(error)")
         }
@@ -204,8 +204,8 @@ final class ExpressionTests: XCTestCase {
             do {
                 let graph = try ScalarGraph(expression: text, values: "x=1.5, y=-2, z=0, w0=0.25")
                 XCTAssertTrue(graph.value.isFinite, text)
-                let tree = try Expression.parse(text)
-                XCTAssertEqual(try Expression.parse(tree.description).description, tree.description, text)
+                let tree = try ScalarExpression.parse(text)
+                XCTAssertEqual(try ScalarExpression.parse(tree.description).description, tree.description, text)
                 accepted += 1
             } catch {
                 XCTAssertTrue((1...length + 1).contains(error.column), "\(UserText.quoted(text)): \(error)")

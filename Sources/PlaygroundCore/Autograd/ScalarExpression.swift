@@ -10,15 +10,15 @@
 ///
 /// `x^-2` works because the exponent is a `unary`. Functions: `exp`, `log` (natural), `sigmoid`,
 /// `tanh`, `relu` of one argument, `max` of two.
-public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
+public indirect enum ScalarExpression: Equatable, Sendable, CustomStringConvertible {
     case number(Double, column: Int)
     case variable(String, column: Int)
     /// `-operand`; the column of the minus sign.
-    case negate(Expression, column: Int)
+    case negate(ScalarExpression, column: Int)
     /// The column of the operator.
-    case binary(BinaryOperator, Expression, Expression, column: Int)
+    case binary(BinaryOperator, ScalarExpression, ScalarExpression, column: Int)
     /// The column of the function's name.
-    case call(ExpressionFunction, [Expression], column: Int)
+    case call(ExpressionFunction, [ScalarExpression], column: Int)
 
     public enum BinaryOperator: String, Sendable {
         case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
@@ -46,7 +46,7 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Reads `text`, or says where it stops making sense and what was expected there.
-    public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+    public static func parse(_ text: String) throws(ExpressionError) -> ScalarExpression {
         var parser = ExpressionParser(tokens: try ExpressionLexer.tokens(text, source: .expression))
         return try parser.parseWhole()
     }
@@ -80,7 +80,7 @@ struct ExpressionParser {
         ExpressionError(.expression, column: column ?? current.column, message)
     }
 
-    mutating func parseWhole() throws(ExpressionError) -> Expression {
+    mutating func parseWhole() throws(ExpressionError) -> ScalarExpression {
         if current.kind == .end { throw failure("empty: expected an expression such as (x+y)*z") }
         let expression = try parseSum()
         switch current.kind {
@@ -90,10 +90,10 @@ struct ExpressionParser {
         }
     }
 
-    mutating func parseSum() throws(ExpressionError) -> Expression {
+    mutating func parseSum() throws(ExpressionError) -> ScalarExpression {
         var left = try parseProduct()
         while isSymbol("+") || isSymbol("-") {
-            let op: Expression.BinaryOperator = isSymbol("+") ? .add : .subtract
+            let op: ScalarExpression.BinaryOperator = isSymbol("+") ? .add : .subtract
             let column = current.column
             position += 1
             left = .binary(op, left, try parseProduct(), column: column)
@@ -101,10 +101,10 @@ struct ExpressionParser {
         return left
     }
 
-    mutating func parseProduct() throws(ExpressionError) -> Expression {
+    mutating func parseProduct() throws(ExpressionError) -> ScalarExpression {
         var left = try parseUnary()
         while isSymbol("*") || isSymbol("/") {
-            let op: Expression.BinaryOperator = isSymbol("*") ? .multiply : .divide
+            let op: ScalarExpression.BinaryOperator = isSymbol("*") ? .multiply : .divide
             let column = current.column
             position += 1
             left = .binary(op, left, try parseUnary(), column: column)
@@ -112,7 +112,7 @@ struct ExpressionParser {
         return left
     }
 
-    mutating func parseUnary() throws(ExpressionError) -> Expression {
+    mutating func parseUnary() throws(ExpressionError) -> ScalarExpression {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth {
@@ -130,7 +130,7 @@ struct ExpressionParser {
         return try parsePower()
     }
 
-    mutating func parsePower() throws(ExpressionError) -> Expression {
+    mutating func parsePower() throws(ExpressionError) -> ScalarExpression {
         let base = try parsePrimary()
         guard isSymbol("^") else { return base }
         let column = current.column
@@ -138,7 +138,7 @@ struct ExpressionParser {
         return .binary(.power, base, try parseUnary(), column: column)
     }
 
-    mutating func parsePrimary() throws(ExpressionError) -> Expression {
+    mutating func parsePrimary() throws(ExpressionError) -> ScalarExpression {
         let token = current
         switch token.kind {
         case let .number(value):
@@ -158,7 +158,7 @@ struct ExpressionParser {
                 throw failure("expected \"(\" after the function \(name), found \(current.described)")
             }
             position += 1
-            var arguments: [Expression] = []
+            var arguments: [ScalarExpression] = []
             for index in 0..<function.argumentCount {
                 if index > 0 {
                     guard isSymbol(",") else {

@@ -1,5 +1,5 @@
 /// From an expression tree and values to a `ScalarGraph`, gates chosen as the course draws them.
-extension Expression {
+extension ScalarExpression {
     /// The graph of this expression at `values`, forward and backward done.
     ///
     /// Variables come first, in the order they first appear, one node each however often they
@@ -71,7 +71,7 @@ extension ScalarGraph {
     /// Parses both texts and builds the graph: `ScalarGraph(expression: "(x+y)*z", values: "x=-2, y=5, z=-4")`.
     /// The error's `source` says which text its column is in.
     public init(expression: String, values: String) throws(ExpressionError) {
-        let tree = try Expression.parse(expression)
+        let tree = try ScalarExpression.parse(expression)
         let parsedValues = try ExpressionValues.parse(values)
         self = try tree.graph(values: parsedValues)
     }
@@ -89,7 +89,7 @@ struct ExpressionGraphBuilder {
     var firstUse: [(name: String, column: Int)] = []
     var variableNodes: [String: Int] = [:]
 
-    mutating func compile(_ expression: Expression) throws(ExpressionError) -> Operand {
+    mutating func compile(_ expression: ScalarExpression) throws(ExpressionError) -> Operand {
         switch expression {
         case let .number(value, _):
             return .constant(value)
