@@ -60,10 +60,14 @@ public enum KeyPattern: Hashable, Sendable, ExpressibleByStringLiteral {
         }
     }
 
+    /// A name the table writes; a typo stops the app at its first key (and every key test).
     public init(stringLiteral name: String) {
         guard let pattern = KeyPattern(name: name) else { preconditionFailure("no key is named \"\(name)\"") }
         self = pattern
     }
+
+    /// The key of a digit, 0 to 9.
+    public static func digit(_ value: Int) -> KeyPattern { .key(.character(Character(String(value)))) }
 
     public func matches(_ key: Key) -> Bool {
         switch (self, key) {

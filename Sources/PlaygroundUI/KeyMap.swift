@@ -22,7 +22,7 @@ public enum KeyMap {
               "training ratio down / up", control: "percTrainData"),
         .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
               control: "batchSize"),
-        .init(.playground, Feature.allCases.enumerated().map { (KeyPattern(name: String($0.offset + 1))!, .adjust(.feature($0.element), by: 1)) },
+        .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
               "toggle input feature", footer: .init("features", 12)),
         .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
               "hidden layer less / more", control: "numHiddenLayers", footer: .init("layers", 9)),
@@ -69,8 +69,8 @@ public enum KeyMap {
         .init(.network, ["Esc": .select(nil)], "back to the output", in: [.inspecting],
               footer: .init("back", -1, in: [.inspecting])),
         .init(.network, ["click"], "inspect node / link", respond: networkClickAction),
-        .init(.network, entryCharacters.map { KeyPattern.key(.character($0)) }, "type the value", in: [.entry],
-              footer: .init("number", -2, in: [.entry], keys: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-", ".", "e"])) { key, _ in
+        .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
+              footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
             if case .character(let character) = key { return .typeInEntry(character) }
             return nil
         },
