@@ -20,30 +20,31 @@ enum Chrome {
         grid.put(seed, x: max(x + 1, seedX), y: rect.y, style: CellStyle(foreground: palette.dim), clip: rect)
     }
 
-    /// The most useful keys from the left, "? help  q quit" always at the right.
+    /// The most useful keys of the context from the left (as many as fit, by the table's
+    /// priorities), the pinned ones ("? help  q quit") always at the right.
     static func footer(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         grid.fill(rect)
         let keyStyle = CellStyle(bold: true, reverse: true)
-        let fixed: [(key: String, label: String)] = state.entry != nil ? [("Ctrl-C", "quit")] : [("?", "help"), ("q", "quit")]
-        let fixedWidth = fixed.reduce(0) { $0 + $1.key.count + $1.label.count + 3 }
-        let rightStart = rect.maxX - fixedWidth
+        let unicode = state.capabilities.unicode
+        let hints = KeyMap.footerHints(for: state)
+        let pinned = hints.pinned.map { (key: $0.footerLabel(unicode: unicode), label: $0.footer!.label) }
+        let pinnedWidth = pinned.reduce(0) { $0 + $1.key.unicodeScalars.count + $1.label.count + 3 }
+        let rightStart = rect.maxX - pinnedWidth
         var x = rect.x
-        for hint in KeyMap.hints(for: state) {
-            let key = state.capabilities.unicode ? hint.key : asciiKey(hint.key)
-            let width = key.unicodeScalars.count + hint.label.count + 3
+        for binding in hints.left {
+            let key = binding.footerLabel(unicode: unicode), label = binding.footer!.label
+            let width = key.unicodeScalars.count + label.count + 3
             guard x + width <= rightStart else { break }
             x = grid.put(" " + key + " ", x: x, y: rect.y, style: keyStyle, clip: rect)
-            x = grid.put(hint.label + " ", x: x, y: rect.y, clip: rect)
+            x = grid.put(label + " ", x: x, y: rect.y, clip: rect)
         }
         x = rightStart
-        for hint in fixed {
+        for hint in pinned {
             x = grid.put(" " + hint.key + " ", x: x, y: rect.y, style: keyStyle, clip: rect)
             x = grid.put(hint.label + " ", x: x, y: rect.y, clip: rect)
         }
     }
-
-    static func asciiKey(_ key: String) -> String { key == "↑↓←→" ? "arrows" : key }
 
     /// Below 80×24: a centred message with the size needed and the size now.
     static func tooSmall(_ state: AppState, into grid: inout CellGrid) {

@@ -1,164 +1,137 @@
 import PlaygroundCore
 
-/// The one table from keys to actions (several keys may share one).
+/// The one table of key bindings. It maps keys to actions, and the help screen, the footer and
+/// the tests (against the README's key tables) all read it: a new binding is one row here.
 public enum KeyMap {
-    /// One row of the table, as the help screen lists it.
-    public struct Binding: Sendable {
-        public let keys: String
-        public let description: String
-    }
+    /// Every binding, in the order the help screen and the README list them. Within a context
+    /// the first binding whose action is not nil wins; `any key` comes after every other binding.
+    public static let bindings: [KeyBinding] = [
+        // The playground
+        .init(.playground, ["Space": .togglePlay], "play / pause", control: "playButton",
+              footer: .init("play", 1, in: KeyContext.playing)),
+        .init(.playground, ["s": .step], "one epoch", control: "stepButton", footer: .init("step", 2, in: KeyContext.playing)),
+        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: "resetButton", footer: .init("reset", 4)),
+        .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 5)),
+        .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
+                            ".": .changeSpeed(by: 1)], "training speed down / up"),
+        .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
+              control: "dataset", footer: .init("data", 6, keys: ["d"])),
+        .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
+              control: "noise", footer: .init("noise", 7)),
+        .init(.playground, ["t": .adjust(.trainingRatio, by: -1), "T": .adjust(.trainingRatio, by: 1)],
+              "training ratio down / up", control: "percTrainData"),
+        .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
+              control: "batchSize"),
+        .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
+              "toggle input feature", footer: .init("features", 12)),
+        .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
+              "hidden layer less / more", control: "numHiddenLayers", footer: .init("layers", 9)),
+        .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 8, keys: ["-", "+"])) { key, state in
+            .adjust(.neurons(layer: state.selectedLayer), by: [.character("-"), .character("_")].contains(key) ? -1 : 1)
+        },
+        .init(.playground, ["Tab": .selectLayer(by: 1), "S-Tab": .selectLayer(by: -1)], "next / previous layer"),
+        .init(.playground, ["a": .adjust(.activation, by: 1), "A": .adjust(.activation, by: -1)],
+              "next / previous activation", control: "activation", footer: .init("activation", 10, keys: ["a"])),
+        .init(.playground, ["l": .adjust(.learningRate, by: -1), "L": .adjust(.learningRate, by: 1)],
+              "learning rate down / up", control: "learningRate", footer: .init("rate", 11)),
+        .init(.playground, ["e": .adjust(.regularization, by: 1), "E": .adjust(.regularization, by: -1)],
+              "regularization next / prev", control: "regularization"),
+        .init(.playground, ["k": .adjust(.regularizationRate, by: -1), "K": .adjust(.regularizationRate, by: 1)],
+              "reg. rate down / up", control: "regularizationRate"),
+        .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: "problem"),
+        .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: "showTestData"),
+        .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: "discretize"),
+        .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
+                            "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
+              in: [.normal], footer: .init("knobs", 13, keys: ["↑", "↓", "←", "→"])),
+        .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
+        .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 14)),
+        .init(.playground, ["?": .toggleHelp], "this help", footer: .init(pinned: "help", in: KeyContext.playing)),
+        .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
+        .init(.playground, ["any key"], "close help / link", in: [.overlay]) { key, _ in
+            if case .scroll = key { return nil }
+            return .dismiss
+        },
+        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay],
+              footer: .init(pinned: "quit", in: KeyContext.playing)),
+        .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
+              footer: .init(pinned: "quit", in: [.entry])),
 
-    /// Every key, in the order the help screen shows them.
-    public static let bindings: [Binding] = [
-        Binding(keys: "Space", description: "play / pause"),
-        Binding(keys: "s", description: "one epoch"),
-        Binding(keys: "r", description: "reset network, same data"),
-        Binding(keys: "g", description: "new data (new seed)"),
-        Binding(keys: "< >  , .", description: "training speed down / up"),
-        Binding(keys: "d D", description: "next / previous data set"),
-        Binding(keys: "n N", description: "noise down / up by 5"),
-        Binding(keys: "t T", description: "training ratio down / up"),
-        Binding(keys: "b B", description: "batch size down / up"),
-        Binding(keys: "1 … 7", description: "toggle input feature"),
-        Binding(keys: "[ ]", description: "hidden layer less / more"),
-        Binding(keys: "- +", description: "one neuron less / more"),
-        Binding(keys: "Tab S-Tab", description: "next / previous layer"),
-        Binding(keys: "a A", description: "next / previous activation"),
-        Binding(keys: "l L", description: "learning rate down / up"),
-        Binding(keys: "e E", description: "regularization next / prev"),
-        Binding(keys: "k K", description: "reg. rate down / up"),
-        Binding(keys: "p", description: "classification/regression"),
-        Binding(keys: "x", description: "show / hide test data"),
-        Binding(keys: "z", description: "discretize output"),
-        Binding(keys: "↑ ↓", description: "move focus between knobs"),
-        Binding(keys: "← →  Enter", description: "change the focused knob"),
-        Binding(keys: "mouse", description: "click knob: focus, change"),
-        Binding(keys: "wheel", description: "on a knob: change it"),
-        Binding(keys: "i", description: "inspect network / stop"),
-        Binding(keys: "arrows (i)", description: "move between nodes"),
-        Binding(keys: "w W", description: "next / prev. link into it"),
-        Binding(keys: "Enter (i)", description: "type new weight / bias"),
-        Binding(keys: "click net", description: "inspect node / link"),
-        Binding(keys: "c", description: "TF Playground link to copy"),
-        Binding(keys: "?", description: "this help"),
-        Binding(keys: "Esc", description: "back / close help, link"),
-        Binding(keys: "q  Ctrl-C", description: "quit"),
+        // Inside the network
+        .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 3)),
+        .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
+                         "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
+              "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
+        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / prev. link in", in: [.inspecting],
+              footer: .init("links", -3, in: [.inspecting])),
+        .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
+              footer: .init("edit", -2, in: [.inspecting])),
+        .init(.network, ["Esc": .select(nil)], "back to the output", in: [.inspecting],
+              footer: .init("back", -1, in: [.inspecting])),
+        .init(.network, ["click"], "inspect node / link", respond: networkClickAction),
+        .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
+              footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
+            if case .character(let character) = key { return .typeInEntry(character) }
+            return nil
+        },
+        .init(.network, ["Bksp": .deleteInEntry], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
+        .init(.network, ["Enter": .commitEntry], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
+        .init(.network, ["Esc": .cancelEntry], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
     ]
 
-    /// The most useful keys, for the footer (the rest are on the help screen).
-    public static let footerHints: [(key: String, label: String)] = [
-        ("Space", "play"), ("s", "step"), ("i", "inspect"), ("r", "reset"), ("g", "new data"), ("d", "data"),
-        ("n/N", "noise"), ("-/+", "neurons"), ("[/]", "layers"), ("a", "activation"),
-        ("l/L", "rate"), ("1-7", "features"), ("↑↓←→", "knobs"), ("c", "link"),
-    ]
+    /// The characters the entry line takes: those `Entry.accepts`, digits first.
+    static let entryCharacters: [Character] = {
+        let printable = (33...126).compactMap(Unicode.Scalar.init).map(Character.init).filter(Entry.accepts)
+        return printable.filter(\.isNumber) + printable.filter { !$0.isNumber }
+    }()
 
-    /// While inspecting: the keys that move and edit.
-    public static let inspectorHints: [(key: String, label: String)] = [
-        ("↑↓←→", "move"), ("w/W", "links"), ("Enter", "edit"), ("Esc", "back"), ("Space", "play"), ("s", "step"),
-    ]
-
-    /// While typing a value: the entry's keys.
-    public static let entryHints: [(key: String, label: String)] = [
-        ("Enter", "set"), ("Esc", "cancel"), ("0-9 - . e", "number"), ("Bksp", "delete"),
-    ]
-
-    /// The footer's hints for what the app is doing now.
-    public static func hints(for state: AppState) -> [(key: String, label: String)] {
-        state.entry != nil ? entryHints : (state.selection != nil ? inspectorHints : footerHints)
-    }
-
+    /// The action of `key` in `state`, from the first binding of the state's context that takes it.
     public static func action(for key: Key, in state: AppState) -> Action? {
-        if key == .interrupt { return .quit }
-        // While a value is typed every key goes to the entry line (q does not quit).
-        if state.entry != nil { return entryAction(for: key) }
-        if key == .character("q") { return .quit }
-        if state.overlay != nil {
-            // An overlay takes every key: any of them closes it (the help key too).
-            switch key {
-            case .scroll: return nil
-            default: return .dismiss
+        let context = KeyContext(state)
+        for wildcard in [false, true] {
+            for binding in bindings where binding.contexts.contains(context) {
+                for pattern in binding.keys where (pattern == .anyKey) == wildcard && pattern.matches(key) {
+                    if let action = binding.respond(key, state) { return action }
+                }
             }
         }
-        let inspecting = state.selection != nil
+        return nil
+    }
+
+    /// The footer's hints for `state`, most useful first, and those pinned to the right edge.
+    /// An open overlay keeps the footer of what is under it.
+    static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
+        var context = KeyContext(state)
+        if context == .overlay { context = state.selection != nil ? .inspecting : .normal }
+        let shown = bindings.filter { binding in binding.footer.map { $0.contexts.contains(context) } ?? false }
+        let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
+            .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }
+        return (left.map(\.element), shown.filter { $0.footer!.isPinned })
+    }
+
+    /// A click or the wheel on the settings: a neuron count's `-`/`+` button, or a knob. A click
+    /// focuses a knob, or changes it when it is already focused or is a switch; the wheel changes it.
+    static func knobMouseAction(_ key: Key, _ state: AppState) -> Action? {
+        let layout = state.layout
         switch key {
-        case .character(let character): return action(for: character, in: state)
-        case .tab: return .selectLayer(by: 1)
-        case .backTab: return .selectLayer(by: -1)
-        case .up: return inspecting ? .moveSelection(dx: 0, dy: -1) : .moveFocus(by: -1)
-        case .down: return inspecting ? .moveSelection(dx: 0, dy: 1) : .moveFocus(by: 1)
-        case .left: return inspecting ? .moveSelection(dx: -1, dy: 0) : .adjustFocused(by: -1)
-        case .right: return inspecting ? .moveSelection(dx: 1, dy: 0) : .adjustFocused(by: 1)
-        case .enter: return inspecting ? .beginEdit : .adjustFocused(by: 1)
-        case .escape: return inspecting ? .select(nil) : .dismiss
         case .click(let x, let y):
-            let layout = state.layout
             if let button = layout.neuronButton(atX: x, y: y) { return .adjust(.neurons(layer: button.layer), by: button.delta) }
-            if let knob = layout.knob(atX: x, y: y) {
-                return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
-            }
-            if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
-                return .select(.node(layer: node.layer, node: node.node))
-            }
-            return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
+            guard let knob = layout.knob(atX: x, y: y) else { return nil }
+            return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
         case .scroll(let up, let x, let y):
-            guard let knob = state.layout.knob(atX: x, y: y) else { return nil }
-            return .adjust(knob, by: up ? 1 : -1)
-        default: return nil
+            return layout.knob(atX: x, y: y).map { .adjust($0, by: up ? 1 : -1) }
+        default:
+            return nil
         }
     }
 
-    /// Keys in the entry line: the characters of a number, Backspace, Enter, Esc; nothing else.
-    static func entryAction(for key: Key) -> Action? {
-        switch key {
-        case .character(let character): return Entry.accepts(character) ? .typeInEntry(character) : nil
-        case .backspace: return .deleteInEntry
-        case .enter: return .commitEntry
-        case .escape: return .cancelEntry
-        default: return nil
+    /// A click on the network drawing: a hidden or output node, or a link, is selected.
+    static func networkClickAction(_ key: Key, _ state: AppState) -> Action? {
+        guard case .click(let x, let y) = key else { return nil }
+        let layout = state.layout
+        if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
+            return .select(.node(layer: node.layer, node: node.node))
         }
-    }
-
-    static func action(for character: Character, in state: AppState) -> Action? {
-        let layer = Knob.neurons(layer: state.selectedLayer)
-        switch character {
-        case " ": return .togglePlay
-        case "s": return .step
-        case "r": return .resetNetwork
-        case "g": return .newData
-        case "d": return .adjust(.dataset, by: 1)
-        case "D": return .adjust(.dataset, by: -1)
-        case "n": return .adjust(.noise, by: -1)
-        case "N": return .adjust(.noise, by: 1)
-        case "b": return .adjust(.batchSize, by: -1)
-        case "B": return .adjust(.batchSize, by: 1)
-        case "t": return .adjust(.trainingRatio, by: -1)
-        case "T": return .adjust(.trainingRatio, by: 1)
-        case "-", "_": return .adjust(layer, by: -1)
-        case "+", "=": return .adjust(layer, by: 1)
-        case "[": return .adjust(.hiddenLayers, by: -1)
-        case "]": return .adjust(.hiddenLayers, by: 1)
-        case "a": return .adjust(.activation, by: 1)
-        case "A": return .adjust(.activation, by: -1)
-        case "l": return .adjust(.learningRate, by: -1)
-        case "L": return .adjust(.learningRate, by: 1)
-        case "e": return .adjust(.regularization, by: 1)
-        case "E": return .adjust(.regularization, by: -1)
-        case "k": return .adjust(.regularizationRate, by: -1)
-        case "K": return .adjust(.regularizationRate, by: 1)
-        case "p": return .adjust(.problem, by: 1)
-        case "x": return .adjust(.showTestData, by: 1)
-        case "z": return .adjust(.discretize, by: 1)
-        case "<", ",": return .changeSpeed(by: -1)
-        case ">", ".": return .changeSpeed(by: 1)
-        case "c": return .showLink
-        case "i": return .toggleInspector
-        case "w": return state.selection != nil ? .stepLink(by: 1) : nil
-        case "W": return state.selection != nil ? .stepLink(by: -1) : nil
-        case "?": return .toggleHelp
-        case "1", "2", "3", "4", "5", "6", "7":
-            let index = Int(String(character))! - 1
-            return .adjust(.feature(Feature.allCases[index]), by: 1)
-        default: return nil
-        }
+        return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
     }
 }

@@ -28,33 +28,32 @@ enum Overlays {
         return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// Every key of `KeyMap.bindings`, in one column or two as the height allows.
+    /// Every binding of `KeyMap.bindings` (keys, then help text), in one column or two as the
+    /// height allows; each column is as wide as its own longest row.
     static func help(_ state: AppState, into grid: inout CellGrid) {
-        let bindings = KeyMap.bindings
-        let keyWidth = bindings.map(\.keys.count).max()! + 1
-        let descriptionWidth = bindings.map(\.description.count).max()!
+        let unicode = state.capabilities.unicode
+        let rows = KeyMap.bindings.map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
         let maxRows = max(1, grid.height - 4)
-        let columns = bindings.count <= maxRows ? 1 : 2
-        let rows = (bindings.count + columns - 1) / columns
-        let columnWidth = keyWidth + descriptionWidth
-        let width = min(grid.width, columns * columnWidth + 4 + (columns - 1) * 2)
-        let height = min(grid.height, rows + 3)
+        let columnCount = rows.count <= maxRows ? 1 : 2
+        let perColumn = (rows.count + columnCount - 1) / columnCount
+        let columns = stride(from: 0, to: rows.count, by: perColumn).map { rows[$0..<min(rows.count, $0 + perColumn)] }
+        let keyWidths = columns.map { column in column.map(\.keys.unicodeScalars.count).max()! + 1 }
+        let columnWidths = zip(columns, keyWidths).map { column, keyWidth in keyWidth + column.map(\.text.count).max()! }
+        let width = min(grid.width, columnWidths.reduce(0, +) + 4 + (columns.count - 1) * 2)
+        let height = min(grid.height, perColumn + 3)
         let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
         let inner = box(rect, title: "Keys", capabilities: state.capabilities, into: &grid)
-        for (index, binding) in bindings.enumerated() {
-            let column = index / rows, row = index % rows
-            let x = inner.x + column * (columnWidth + 2), y = inner.y + row
-            let keys = state.capabilities.unicode ? binding.keys : asciiKeys(binding.keys)
-            grid.put(keys, x: x, y: y, style: CellStyle(bold: true), clip: inner)
-            grid.put(binding.description, x: x + keyWidth, y: y, clip: inner)
+        var x = inner.x
+        for (index, column) in columns.enumerated() {
+            for (row, line) in column.enumerated() {
+                grid.put(line.keys, x: x, y: inner.y + row, style: CellStyle(bold: true), clip: inner)
+                grid.put(line.text, x: x + keyWidths[index], y: inner.y + row, clip: inner)
+            }
+            x += columnWidths[index] + 2
         }
-        let hint = "Esc closes"
+        let hint = "any key closes"
         grid.put(hint, x: inner.maxX - hint.count, y: inner.maxY - 1, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
                  clip: inner)
-    }
-
-    static func asciiKeys(_ keys: String) -> String {
-        keys.replacingAll("↑ ↓", with: "Up Down").replacingAll("← →", with: "Left Right").replacingAll("…", with: "..")
     }
 
     /// The state as a TensorFlow Playground link, wrapped across the screen's full width (no
@@ -78,25 +77,5 @@ enum Overlays {
             text.append(contentsOf: slice)
             grid.put(String(text), x: 0, y: band.y + 2 + row)
         }
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let source = Array(unicodeScalars), pattern = Array(target.unicodeScalars)
-        guard !pattern.isEmpty else { return self }
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < source.count {
-            if index + pattern.count <= source.count, Array(source[index..<(index + pattern.count)]) == pattern {
-                result.append(contentsOf: replacement.unicodeScalars)
-                index += pattern.count
-            } else {
-                result.append(source[index])
-                index += 1
-            }
-        }
-        return String(result)
     }
 }

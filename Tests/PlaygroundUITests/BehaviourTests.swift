@@ -116,14 +116,4 @@ final class BehaviourTests: XCTestCase {
         }
     }
 
-    func testEveryBindingsKeyIsWiredUp() {
-        let app = makeApp()
-        let characters = " srgdDnNbBtT-+[]aAlLeEkKpxzc?<>,.1234567q"
-        for character in characters {
-            XCTAssertNotNil(KeyMap.action(for: .character(character), in: app), "\(character)")
-        }
-        for key in [Key.tab, .backTab, .up, .down, .left, .right, .enter, .escape, .interrupt] {
-            XCTAssertNotNil(KeyMap.action(for: key, in: app), "\(key)")
-        }
-    }
 }

@@ -116,19 +116,6 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(Format.grouped(1234567), "1,234,567")
     }
 
-    func testHelpListsEveryKeyOfTheIssue() {
-        var app = makeApp(width: 80, height: 24)
-        app.overlay = .help
-        let text = screen(app).lines.joined(separator: "\n")
-        for keys in ["Space", "s ", "r ", "g ", "d D", "n N", "b B", "t T", "- +", "[ ]", "Tab", "a A", "l L",
-                     "1 … 7", "x ", "z ", "c ", "?", "Esc", "q  Ctrl-C", "e E", "k K", "p ", "< >"] {
-            XCTAssertTrue(text.contains(keys), "help lacks \(keys)")
-        }
-        for binding in KeyMap.bindings {
-            XCTAssertTrue(text.contains(binding.description), "help at 80×24 lacks \(binding.description)")
-        }
-    }
-
     func testLinkOverlayHoldsTheWholeLink() {
         var app = makeApp(width: 80, height: 24)
         app.overlay = .link
