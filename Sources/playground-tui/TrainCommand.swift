@@ -10,7 +10,9 @@ struct TrainCommand: ParsableCommand {
             CSV prints 'epoch,train_loss,test_loss' for epoch 0 (the untrained network), every \
             K-th epoch and the last; the canonical state goes to standard error as 'state: ...'. \
             JSON prints one object with state, train, test, initialNetwork and loss, shaped like \
-            the reference files. Losses are computed only for the epochs printed.
+            the reference files. Losses are computed only for the epochs printed. Each CSV row \
+            is written as soon as it is computed, so a pipe sees it at once and Ctrl-C keeps it; \
+            the JSON object is written at the end (Ctrl-C before then prints nothing).
             """
     )
 
