@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
         .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"]),
         // These two run the built binary (`make test` builds it first): as a process, and in tmux.
-        .testTarget(name: "CommandLineTests"),
+        .testTarget(name: "CommandLineTests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

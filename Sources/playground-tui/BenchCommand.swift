@@ -23,22 +23,26 @@ struct BenchCommand: ParsableCommand {
     ]
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Training epochs per measurement (default: 2000).", valueName: "n"),
-            transform: wholeNumber("--epochs", atLeast: 1))
+            transform: wholeNumber(atLeast: 1))
     var epochs: Int = 2000
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Repetitions; the best is reported (default: 3).", valueName: "n"),
-            transform: wholeNumber("--repeat", atLeast: 1))
+            transform: wholeNumber(atLeast: 1))
     var `repeat`: Int = 3
 
     @Option(help: "Only these configurations (e.g. b or a,c).")
     var only: String?
 
+    /// Each line is flushed when it is measured, so a slow run shows its progress.
     mutating func run() throws {
-        let wanted = only.map { Set($0.split(separator: ",").map(String.init)) }
-        if let wanted, let bad = wanted.first(where: { name in !Self.configs.contains { $0.name == name } }) {
-            throw ValidationError("--only: unknown configuration \"\(bad)\"; expected a, b or c")
+        // Split on code points: a combining mark after a comma stays part of a (refused) name.
+        let names = only.map { $0.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false).map { String($0) } }
+        if let names, let bad = names.first(where: { name in !Self.configs.contains { $0.name == name } }) {
+            throw ValidationError("--only: unknown configuration \(UserText.quoted(bad)); expected a, b or c")
         }
-        print("config  epochs  train_only_eps  with_losses_eps  grid_200x120_ms  grid_fast_ms  train_loss")
+        let wanted = names.map(Set.init)
+        var output = TextOutput.standardOutput
+        try output.line("config  epochs  train_only_eps  with_losses_eps  grid_200x120_ms  grid_fast_ms  train_loss")
         for config in Self.configs where wanted?.contains(config.name) ?? true {
             let state = try PlaygroundState.parse(config.state) { "0.12345" }.state
             var trainingOnly = 0.0, withLosses = 0.0, grid = Double.infinity, fastGrid = Double.infinity
@@ -74,22 +78,22 @@ struct BenchCommand: ParsableCommand {
                     }
                 } / Double(rounds) * 1000)
             }
-            print(config.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+            try output.line(config.name.padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(epochs).padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%-16.1f%-17.1f%-17.3f%-14.3f", trainingOnly, withLosses, grid, fastGrid)
                 + String(format: "%.6f", finalLoss))
         }
-        if wanted == nil { try frames() }
+        if wanted == nil { try frames(to: &output) }
     }
 
     /// The interactive app's frame: a whole frame for (b) at two sizes, and the network drawing
     /// (thumbnails and links) for the largest network at 200x60.
-    func frames() throws {
+    func frames(to output: inout TextOutput) throws {
         let parse = { (text: String) in try PlaygroundState.parse(text) { "0.12345" }.state }
         let b = try parse(Self.configs[1].state)
         let largest = try parse(Self.configs[2].state)
-        print("")
-        print("frame                                         size     median_ms  best_ms  worst_ms")
+        try output.line("")
+        try output.line("frame                                         size     median_ms  best_ms  worst_ms")
         let rows: [(String, Int, Int, FrameBenchmark.Result)] = [
             ("whole frame, (b)", 120, 40, FrameBenchmark.frame(b, width: 120, height: 40)),
             ("whole frame, (b)", 200, 60, FrameBenchmark.frame(b, width: 200, height: 60)),
@@ -97,7 +101,7 @@ struct BenchCommand: ParsableCommand {
             ("network drawing (thumbnails + links), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
         ]
         for (name, width, height, result) in rows {
-            print(name.padding(toLength: 46, withPad: " ", startingAt: 0)
+            try output.line(name.padding(toLength: 46, withPad: " ", startingAt: 0)
                 + "\(width)x\(height)".padding(toLength: 9, withPad: " ", startingAt: 0)
                 + String(format: "%-11.3f%-9.3f%.3f", result.median, result.best, result.worst))
         }

@@ -13,7 +13,13 @@ struct PlaygroundCommand: ParsableCommand {
             (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
             """,
         version: "playground-tui 0.1.0",
-        subcommands: [PlayCommand.self, TrainCommand.self, BenchCommand.self, ExplainCommand.self],
+        // One line per subcommand; the error line's "(see ... --help)" reads its name from here.
+        subcommands: [
+            PlayCommand.self,
+            TrainCommand.self,
+            BenchCommand.self,
+            ExplainCommand.self,
+        ],
         defaultSubcommand: PlayCommand.self
     )
 }
@@ -41,7 +47,7 @@ enum StateOption {
                 var generator = SystemRandomNumberGenerator()
                 return PlaygroundState.freshSeed(using: &generator)
             }
-            for warning in parsed.warnings { FileHandle.standardError.write(Data("playground-tui: warning: --\(warning)\n".utf8)) }
+            for warning in parsed.warnings { Diagnostics.say("playground-tui: warning: --\(warning)") }
             return parsed.state
         } catch {
             throw ValidationError("--state: " + error.message.replacingOccurrences(of: "state: ", with: ""))
@@ -49,8 +55,8 @@ enum StateOption {
     }
 }
 
-/// Parses a whole number with a lower bound, for options.
-func wholeNumber(_ name: String, atLeast minimum: Int) -> @Sendable (String) throws -> Int {
+/// Parses a whole number with a lower bound, for options (ArgumentParser's message names the option).
+func wholeNumber(atLeast minimum: Int) -> @Sendable (String) throws -> Int {
     { text in
         guard let value = Int(text), value >= minimum else {
             throw ValidationError("expected a whole number of at least \(minimum)")

@@ -10,7 +10,9 @@ struct TrainCommand: ParsableCommand {
             CSV prints 'epoch,train_loss,test_loss' for epoch 0 (the untrained network), every \
             K-th epoch and the last; the canonical state goes to standard error as 'state: ...'. \
             JSON prints one object with state, train, test, initialNetwork and loss, shaped like \
-            the reference files. Losses are computed only for the epochs printed.
+            the reference files. Losses are computed only for the epochs printed. Each CSV row \
+            is written as soon as it is computed, so a pipe sees it at once and Ctrl-C keeps it; \
+            the JSON object is written at the end (Ctrl-C before then prints nothing).
             """
     )
 
@@ -22,54 +24,44 @@ struct TrainCommand: ParsableCommand {
     var state: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Epochs to train (default: 100).", valueName: "n"),
-            transform: wholeNumber("--epochs", atLeast: 0))
+            transform: wholeNumber(atLeast: 0))
     var epochs: Int = 100
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Print every K-th epoch and the last (default: 1).", valueName: "k"),
-            transform: wholeNumber("--every", atLeast: 1))
+            transform: wholeNumber(atLeast: 1))
     var every: Int = 1
 
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
+    /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
+    /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
+    /// object written at the end, so Ctrl-C before then prints nothing.
     mutating func run() throws {
         let playgroundState = try StateOption.parse(state)
         var playground = Playground(state: playgroundState)
         let initial = playground.network
         var rows: [(Int, Double, Double)] = []
-        var out = OutputBuffer()
+        var output = TextOutput.standardOutput
         if format == .csv {
-            FileHandle.standardError.write(Data("state: \(playgroundState.serialized)\n".utf8))
-            out.write("epoch,train_loss,test_loss\n")
+            Diagnostics.say("state: \(playgroundState.serialized)")
+            output.writeLine("epoch,train_loss,test_loss")
         }
         for epoch in 0...epochs {
             if epoch > 0 { playground.step() }
             guard epoch % every == 0 || epoch == epochs else { continue }
             let row = (epoch, playground.trainingLoss(), playground.testLoss())
             if format == .csv {
-                out.write("\(epoch),\(JSONText.number(row.1)),\(JSONText.number(row.2))\n")
+                output.writeLine("\(epoch),\(JSONText.number(row.1)),\(JSONText.number(row.2))")
+                try output.flush()
             } else {
                 rows.append(row)
             }
         }
         if format == .json {
-            out.write(JSONText.document(state: playgroundState, data: playground.data, network: initial, losses: rows))
-            out.write("\n")
+            output.writeLine(JSONText.document(state: playgroundState, data: playground.data, network: initial, losses: rows))
+            try output.flush()
         }
-        out.flush()
-    }
-}
-
-/// Standard output in large writes.
-struct OutputBuffer {
-    private var pending = ""
-    mutating func write(_ text: String) {
-        pending += text
-        if pending.utf8.count > 1 << 16 { flush() }
-    }
-    mutating func flush() {
-        FileHandle.standardOutput.write(Data(pending.utf8))
-        pending = ""
     }
 }
 

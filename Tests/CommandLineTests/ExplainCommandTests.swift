@@ -10,27 +10,10 @@ final class ExplainCommandTests: XCTestCase {
         let error: String
     }
 
-    /// Runs the built binary (`PLAYGROUND_TUI_BIN`, else `.build/debug/playground-tui`).
+    /// Runs the built binary through the suite's one process runner.
     private func run(_ arguments: [String]) throws -> Result {
-        let path = ProcessInfo.processInfo.environment["PLAYGROUND_TUI_BIN"]
-            ?? TrainCommandTests.root.appendingPathComponent(".build/debug/playground-tui").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            XCTFail("no binary at \(path): run 'swift build' (make test does) or set PLAYGROUND_TUI_BIN")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      error: String(decoding: error, as: UTF8.self))
+        let result = try ProcessRunner.run(arguments)
+        return Result(status: result.status, output: result.output, error: result.error)
     }
 
     /// The JSON document, decoded independently of the program's own types.

@@ -3,43 +3,7 @@ import XCTest
 
 /// `playground-tui train` and friends run as processes, the way scripts use them.
 final class TrainCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The built binary: `PLAYGROUND_TUI_BIN`, else `.build/debug/playground-tui` (`make test` builds it).
-    var binary: URL {
-        get throws {
-            let path = ProcessInfo.processInfo.environment["PLAYGROUND_TUI_BIN"]
-                ?? Self.root.appendingPathComponent(".build/debug/playground-tui").path
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                XCTFail("no binary at \(path): run 'swift build' (make test does) or set PLAYGROUND_TUI_BIN")
-                throw CocoaError(.fileNoSuchFile)
-            }
-            return URL(fileURLWithPath: path)
-        }
-    }
-
-    struct Result {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = try binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      error: String(decoding: error, as: UTF8.self))
-    }
+    func run(_ arguments: [String]) throws -> ProcessRunner.Result { try ProcessRunner.run(arguments) }
 
     struct Reference: Decodable {
         let state: String
@@ -54,7 +18,7 @@ final class TrainCommandTests: XCTestCase {
     }
 
     func reference(_ name: String) throws -> Reference {
-        let url = Self.root.appendingPathComponent("Tests/Fixtures/reference/\(name)")
+        let url = ProcessRunner.root.appendingPathComponent("Tests/Fixtures/reference/\(name)")
         guard let data = try? Data(contentsOf: url) else {
             XCTFail("reference file missing: \(url.path) (Tests/Fixtures/reference in the repository)")
             throw CocoaError(.fileNoSuchFile)

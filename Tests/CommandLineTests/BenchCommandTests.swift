@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// `playground-tui bench`: its table's shape, its losses against `train`'s, and `--only`.
+final class BenchCommandTests: XCTestCase {
+    /// The three configurations as the README and `bench --help` describe them.
+    static let configurations: [(name: String, state: String)] = [
+        ("a", "seed=0.12345"),
+        ("b", "dataset=spiral&networkShape=8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"),
+        ("c", "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&seed=0.12345"),
+    ]
+
+    static let speedHeader = "config  epochs  train_only_eps  with_losses_eps  grid_200x120_ms  grid_fast_ms  train_loss"
+    static let frameHeader = "frame                                         size     median_ms  best_ms  worst_ms"
+
+    /// The final training loss `train` prints for `state` after `epochs`.
+    func trainLoss(state: String, epochs: Int) throws -> Double {
+        let result = try ProcessRunner.run(["train", "--state", state, "--epochs", String(epochs), "--every", String(epochs)])
+        XCTAssertEqual(result.status, 0, result.error)
+        let last = try XCTUnwrap(result.output.split(separator: "\n").last)
+        return try XCTUnwrap(Double(last.split(separator: ",")[1]))
+    }
+
+    func testTheTableHasItsShapeAndTheLossesOfTrain() throws {
+        let result = try ProcessRunner.run(["bench", "--epochs", "20", "--repeat", "1"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(result.error, "")
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Header, a, b, c, a blank line, the frame header, four frames, and the final newline.
+        XCTAssertEqual(lines.count, 11, result.output)
+        guard lines.count == 11 else { return }
+        XCTAssertEqual(lines[0], Self.speedHeader)
+        for (line, configuration) in zip(lines[1...3], Self.configurations) {
+            let fields = line.split(separator: " ")
+            XCTAssertEqual(fields.count, 7, line)
+            XCTAssertEqual(fields.first.map(String.init), configuration.name, line)
+            XCTAssertEqual(fields.dropFirst().first, "20", line)
+            let numbers = fields.dropFirst(2).compactMap { Double($0) }
+            XCTAssertEqual(numbers.count, 5, line)
+            XCTAssertTrue(numbers.allSatisfy { $0 > 0 && $0.isFinite }, line)
+            // The loss is printed to 6 decimals: it must be train's loss, rounded.
+            let trained = try trainLoss(state: configuration.state, epochs: 20)
+            let benched = try XCTUnwrap(numbers.last)
+            XCTAssertEqual(benched, trained, accuracy: 5.000001e-7, "\(configuration.name): bench \(benched), train \(trained)")
+        }
+        XCTAssertEqual(lines[4], "")
+        XCTAssertEqual(lines[5], Self.frameHeader)
+        let frames = ["whole frame, (b) 120x40", "whole frame, (b) 200x60", "whole frame, (c) 200x60",
+                      "network drawing (thumbnails + links), (c) 200x60"]
+        for (line, frame) in zip(lines[6...9], frames) {
+            let words = line.split(separator: " ")
+            XCTAssertEqual(words.dropLast(3).joined(separator: " "), frame, line)
+            let times = words.suffix(3).compactMap { Double($0) }
+            XCTAssertEqual(times.count, 3, line)
+            // median, best, worst: best <= median <= worst.
+            if times.count == 3 { XCTAssertTrue(times[1] <= times[0] && times[0] <= times[2], line) }
+        }
+        XCTAssertEqual(lines[10], "")
+    }
+
+    func testOnlyRunsTheNamedConfigurationsWithoutFrames() throws {
+        let result = try ProcessRunner.run(["bench", "--only", "c,a", "--epochs", "2", "--repeat", "1"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let names = result.output.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[0] }
+        XCTAssertEqual(names, ["a", "c"], result.output)
+    }
+
+    func testOnlyRefusesAnUnknownConfigurationInOneLine() throws {
+        let cases: [(String, String)] = [("x", #""x""#), ("a,z", #""z""#), ("", #""""#), ("a,\u{301}b", #""\u{301}b""#)]
+        for (only, quoted) in cases {
+            let result = try ProcessRunner.run(["bench", "--only", only, "--epochs", "1", "--repeat", "1"])
+            XCTAssertEqual(result.status, 64, only)
+            XCTAssertEqual(result.output, "", only)
+            XCTAssertEqual(result.error,
+                           "playground-tui: --only: unknown configuration \(quoted); expected a, b or c (see playground-tui bench --help)\n")
+        }
+    }
+}
