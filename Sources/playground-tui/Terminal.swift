@@ -134,7 +134,8 @@ final class Terminal {
     }
 
     /// Undoes `giveBack` after a suspend: ncurses' first refresh after `endwin` restores its
-    /// modes and the alternate screen; the next `draw` writes every cell.
+    /// modes and the alternate screen (and looks at the window's size, which may have changed
+    /// while the app was stopped and sent its SIGWINCH to the shell); the next `draw` writes every cell.
     private func takeBack() {
         Signals.claimTerminal()
         doupdate()
