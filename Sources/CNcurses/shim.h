@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncurses.h>
 
@@ -24,15 +25,6 @@ static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 
-static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
-
-static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int cn_key_f(int n) { return KEY_F(n); }
-
 /// One cell as a prebuilt `cchar_t`: `pair` may exceed 255 (ncurses' extended pairs travel
 /// through `opts`, which is why the `short` pair argument stays 0).
 static inline int cn_set_cell(cchar_t *cell, unsigned int scalar, attr_t attributes, int pair) {
@@ -46,6 +38,22 @@ extern char *tigetstr(const char *);
 static inline int cn_can_address_cursor(void) {
     char *move = tigetstr("cup");
     return move != NULL && move != (char *)-1;
+}
+
+/// Whether the terminal type has a mouse (terminfo's `kmous`, the prefix of its mouse reports):
+/// xterm, tmux, screen and their kin do; the Linux console and `vt100` do not.
+static inline int cn_has_mouse(void) {
+    char *prefix = tigetstr("kmous");
+    return prefix != NULL && prefix != (char *)-1 && prefix[0] != 0;
+}
+
+/// The window's size in cells from the kernel (ioctl is variadic, which Swift cannot call).
+static inline int cn_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 /// Cells a character takes (Glibc's module hides `wcwidth` from Swift).

@@ -18,10 +18,12 @@ enum Interactive {
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()
+        // A stopping signal that came after the loop's last look still ends the app by that signal.
+        let signal: Int32? = if case .signal(let number) = outcome { number } else { Signals.takePending() }
         // A debugging aid: where the frame time went, printed after the terminal is restored.
         if let stats = ProcessInfo.processInfo.environment["PLAYGROUND_TUI_FRAME_STATS"], !stats.isEmpty {
             FileHandle.standardError.write(Data(("playground-tui: " + loop.statistics.summary + "\n").utf8))
         }
-        if case .signal(let signal) = outcome { Signals.reraise(signal) }
+        if let signal { Signals.reraise(signal) }
     }
 }

@@ -1,10 +1,11 @@
+import Glibc
 import PlaygroundUI
 
 /// The frame loop: train while playing, draw what changed, turn input into actions.
 ///
 /// While playing, each frame trains as many epochs as `FramePacer` allows, renders, draws, and
-/// spends the rest of its 1/30 s waiting for input. Paused, it blocks on input (a signal cuts the
-/// wait short), so it uses next to no CPU.
+/// spends the rest of its 1/30 s waiting for input. Paused, it blocks on input with no timeout
+/// (a signal ends the wait through `Signals`' pipe), so it uses no CPU.
 struct RunLoop {
     /// How the loop ended.
     enum Outcome: Equatable {
@@ -14,10 +15,6 @@ struct RunLoop {
     }
 
     static let frameSeconds = 1.0 / 30
-    /// The longest a paused loop sleeps between looks at the signal flag. A signal interrupts
-    /// the read (the handlers are installed without SA_RESTART), but one that lands between the
-    /// look and the read would otherwise wait for the next key.
-    static let pausedWaitMilliseconds: Int32 = 1000
 
     private let terminal: Terminal
     private(set) var state: AppState
@@ -93,7 +90,7 @@ struct RunLoop {
             if let deadline {
                 timeout = Int32(max(0, ((deadline - Monotonic.now) * 1000).rounded(.up)))
             } else {
-                timeout = received ? 0 : Self.pausedWaitMilliseconds
+                timeout = received ? 0 : -1
             }
             switch terminal.read(timeoutMilliseconds: timeout) {
             case .nothing:
@@ -105,6 +102,9 @@ struct RunLoop {
                 if handle(event) == .quit { return .quit }
                 // Play just started: leave the wait and train this frame.
                 if deadline == nil, state.isPlaying { return nil }
+            case .closed:
+                // The terminal hung up without a SIGHUP (it is not our controlling terminal): end as if it had sent one.
+                return .signal(SIGHUP)
             }
         }
     }

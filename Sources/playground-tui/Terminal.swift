@@ -1,6 +1,7 @@
 import CNcurses
 import Glibc
 import PlaygroundUI
+import Synchronization
 
 /// Why the interactive playground cannot run here, said in one line.
 struct TerminalUnavailable: Error {
@@ -11,8 +12,13 @@ struct TerminalUnavailable: Error {
 /// The one owner of the terminal (htop's CRT_init / CRT_done): setup, drawing, input, teardown.
 ///
 /// `open` refuses before writing a byte when stdin or stdout is not a terminal, or when ncurses
-/// does not know `TERM`. `close` must run on every exit path; `Signals` covers the ones that do
-/// not come back through the run loop.
+/// does not know `TERM`. ncurses draws; input is read from standard input by `TerminalInput`,
+/// and mouse reporting is switched on here (xterm's modes 1000 and 1006: presses and releases,
+/// reported in the SGR form that reaches any column).
+///
+/// Every way out goes through `giveBack`, the one place that restores the terminal: `close`
+/// (quit, and the stopping signals the run loop sees), a crash signal's handler, and Ctrl-Z,
+/// which gives the terminal back, stops, and takes it again on `fg`.
 final class Terminal {
     let capabilities: Capabilities
     private let screen: OpaquePointer
@@ -23,6 +29,15 @@ final class Terminal {
     /// Finished `cchar_t`s by cell: a frame repeats a few hundred distinct cells many times.
     private var prebuilt: [Cell: cchar_t] = [:]
     private var isOpen = true
+    private var input = TerminalInput()
+    /// Keys decoded from one read but not yet handed out.
+    private var queued: [Key] = []
+
+    /// Mouse reports on: button presses and releases (1000), in the SGR encoding (1006).
+    private static let mouseOn: StaticString = "\u{1B}[?1000h\u{1B}[?1006h"
+    private static let mouseOff: StaticString = "\u{1B}[?1006l\u{1B}[?1000l"
+    /// Whether `mouseOn` was sent (read by `giveBack`, which may run in a signal handler).
+    private static let mouseReporting = Atomic<Bool>(false)
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities, palette: ColorPalette) {
         self.screen = screen
@@ -36,32 +51,36 @@ final class Terminal {
             throw TerminalUnavailable(reason: "the interactive playground needs a terminal on stdin and stdout")
         }
         let unicode = chooseLocale()
+        _ = mouseReporting.load(ordering: .relaxed)  // initialised here, never first in a handler
         Signals.install()
         let termName = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !termName.isEmpty, let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
+            Signals.uninstall()
             let name = termName.isEmpty ? "TERM is not set" : "unknown terminal type TERM=\(termName)"
             throw TerminalUnavailable(reason: name)
         }
         guard cn_can_address_cursor() != 0 else {
             endwin()
             delscreen(screen)
+            Signals.uninstall()
             throw TerminalUnavailable(reason: "the terminal type TERM=\(termName) cannot move the cursor")
         }
-        Signals.setTerminalActive(true)
+        Signals.claimTerminal()
         let window = cn_stdscr()!
-        cbreak()
+        cbreak()  // keys one by one; Ctrl-C, Ctrl-\\ and Ctrl-Z still send their signals
         noecho()
         nonl()
-        keypad(window, true)
+        // No keypad mode: the terminal's own key sequences come to InputDecoder. And no check for
+        // waiting input in the middle of a refresh, which would leave the frame half drawn.
+        typeahead(-1)
         _ = curs_set(0)
-        set_escdelay(25)
 
         let (colors, palette) = setUpColors()
-        mouseinterval(0)  // report presses at once instead of waiting to see a click
-        // Releases are asked for too (and ignored by the decoder): without them in the mask ncurses
-        // swallowed the next press now and then, so quick clicks were lost or came a click late.
-        let granted = mousemask(cn_button1_pressed() | cn_button1_released() | cn_button1_clicked() | cn_button4_pressed() | cn_button5_pressed(), nil)
-        let mouse = granted & cn_button1_pressed() != 0
+        let mouse = cn_has_mouse() != 0
+        if mouse {
+            mouseReporting.store(true, ordering: .sequentiallyConsistent)
+            writeToTerminal(mouseOn)
+        }
         let capabilities = Capabilities(colors: colors, unicode: unicode, mouse: mouse)
         return Terminal(screen: screen, window: window, capabilities: capabilities, palette: palette)
     }
@@ -92,18 +111,70 @@ final class Terminal {
         return (mode, ColorPalette(mode: mode, pairLimit: Int32(cn_color_pairs()), defaultColors: defaultColors))
     }
 
-    /// Gives the terminal back: mouse reporting off, cursor on, normal screen. Safe to call twice.
+    /// Gives the terminal back for good and puts back the signal handlers found at start.
+    /// Safe to call twice.
     func close() {
         guard isOpen else { return }
         isOpen = false
-        mousemask(0, nil)
-        _ = curs_set(1)
-        endwin()
-        Signals.setTerminalActive(false)
+        Self.giveBack()
         delscreen(screen)
+        Signals.uninstall()
     }
 
     deinit { close() }
+
+    /// The one teardown: mouse reporting off, cursor visible, and ncurses' `endwin` (the normal
+    /// screen, the terminal modes the shell had). Runs once per `Signals.claimTerminal`, whoever
+    /// calls first; the crash handler calls it too, so it writes its own bytes with `write`.
+    static func giveBack() {
+        guard Signals.releaseTerminal() else { return }
+        if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
+        _ = curs_set(1)
+        endwin()
+    }
+
+    /// Undoes `giveBack` after a suspend: ncurses' first refresh after `endwin` restores its
+    /// modes and the alternate screen (and looks at the window's size, which may have changed
+    /// while the app was stopped and sent its SIGWINCH to the shell); the next `draw` writes every cell.
+    private func takeBack() {
+        Signals.claimTerminal()
+        doupdate()
+        _ = curs_set(0)
+        if Self.mouseReporting.load(ordering: .sequentiallyConsistent) { Self.writeToTerminal(Self.mouseOn) }
+        adoptWindowSize()
+    }
+
+    /// Ctrl-Z: the shell gets a working terminal while the app is stopped; `fg` brings it back.
+    private func suspend() {
+        Self.giveBack()
+        Signals.stopProcess()
+        _ = Signals.takeContinued()  // this resume is the one being handled
+        takeBack()
+    }
+
+    /// The kernel's window size, for ncurses (which no longer sees SIGWINCH itself).
+    private func adoptWindowSize() {
+        var rows: Int32 = 0, columns: Int32 = 0
+        if cn_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0 {
+            resizeterm(rows, columns)
+        }
+        invalidate()
+    }
+
+    /// Writes `bytes` to the terminal at once, past ncurses' buffer (async-signal-safe).
+    private static func writeToTerminal(_ bytes: StaticString) {
+        var offset = 0
+        while offset < bytes.utf8CodeUnitCount {
+            let written = write(STDOUT_FILENO, bytes.utf8Start + offset, bytes.utf8CodeUnitCount - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
 
     /// The terminal's size in cells.
     var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
@@ -180,19 +251,37 @@ final class Terminal {
         /// Input the app has no use for (a key release, an unknown escape sequence).
         case ignored
         case event(InputEvent)
+        /// The terminal went away: nothing more will come.
+        case closed
     }
 
     /// Reads one input event, waiting at most `timeoutMilliseconds` (-1: until input or a signal).
+    /// A suspend, a resume after a stop, and a new window size are handled here and reported as `.resize`.
     func read(timeoutMilliseconds: Int32) -> Read {
-        wtimeout(window, timeoutMilliseconds)
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        if status == ERR { return .nothing }
-        let event = InputDecoder.decode(isFunctionKey: status == cn_key_code_yes(), code: UInt32(code)) {
-            var event = MEVENT()
-            return getmouse(&event) == OK ? event : nil
+        if Signals.takeSuspendRequest() {
+            suspend()
+            return .event(.resize)
         }
-        return event.map(Read.event) ?? .ignored
+        if Signals.takeContinued() {
+            // Stopped by something other than Ctrl-Z (SIGSTOP): the shell may have used the
+            // terminal meanwhile, so take it over again from scratch.
+            Self.giveBack()
+            takeBack()
+            return .event(.resize)
+        }
+        if Signals.takeResized() {
+            adoptWindowSize()
+            return .event(.resize)
+        }
+        if !queued.isEmpty { return .event(.key(queued.removeFirst())) }
+        switch input.read(timeoutMilliseconds: timeoutMilliseconds) {
+        case .nothing: return .nothing
+        case .closed: return .closed
+        case .keys(let keys):
+            guard let first = keys.first else { return .ignored }
+            queued.append(contentsOf: keys.dropFirst())
+            return .event(.key(first))
+        }
     }
 }
 

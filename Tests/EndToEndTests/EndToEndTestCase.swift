@@ -95,13 +95,61 @@ class EndToEndTestCase: XCTestCase {
         return nil
     }
 
+    /// Sends `number` to the app (its pid as the pane's shell recorded it).
+    func signal(_ session: TmuxSession, _ number: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard let pid = session.appPID else {
+            XCTFail("the app's pid was not recorded", file: file, line: line)
+            return
+        }
+        XCTAssertEqual(kill(pid, number), 0, "kill(\(pid), \(number))", file: file, line: line)
+    }
+
+    /// An interactive bash (job control: Ctrl-Z stops the app, `fg` brings it back) in a new
+    /// window, with the prompt "$ " and no startup files.
+    func startShell(width: Int = 120, height: Int = 40, file: StaticString = #filePath, line: UInt = #line) throws -> TmuxSession {
+        guard let bash = Shell.which("bash") else {
+            XCTFail("bash is not installed: the suspend tests need a shell with job control", file: file, line: line)
+            throw TmuxError(message: "no bash")
+        }
+        let session = try TmuxSession(tmux: tmux(file: file, line: line), width: width, height: height) { _ in
+            "ulimit -c 0; exec env PS1='$ ' \(Shell.quote(bash)) --norc --noprofile -i"
+        }
+        sessions.append(session)
+        try waitForScreen(session, "the shell's prompt", whileRunning: false, file: file, line: line) { $0.text.hasPrefix("$") }
+        return session
+    }
+
+    /// Types `command` and Enter into a shell session.
+    func run(_ command: String, in session: TmuxSession) throws {
+        try session.type(command)
+        try session.send("Enter")
+    }
+
     /// After the app has gone: the normal screen is back with the shell's output on it, the
-    /// cursor shows, mouse reporting and keypad mode are off.
+    /// cursor shows, mouse reporting and keypad mode are off, and the line discipline echoes and
+    /// edits lines again.
     func assertTerminalRestored(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
         try waitForText(session, TmuxSession.exitMarker, whileRunning: false, file: file, line: line)
-        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_cursor_flag}")
-        XCTAssertEqual(flags, "0 1 0 0",
-                       "expected: normal screen, cursor visible, no mouse reporting, no keypad mode"
-                       + " (alternate_on cursor_flag mouse_any_flag keypad_cursor_flag)", file: file, line: line)
+        try assertScreenGivenBack(session, file: file, line: line)
+        let modes = try session.terminalModes()
+        XCTAssertTrue(modes.contains("echo") && modes.contains("icanon"),
+                      "stty -a shows echo and icanon: \(modes.filter { $0.hasSuffix("echo") || $0.hasSuffix("icanon") })",
+                      file: file, line: line)
+    }
+
+    /// The pane is out of the alternate screen, the cursor shows, mouse reporting (any mode,
+    /// SGR) and keypad mode are off.
+    func assertScreenGivenBack(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
+        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_sgr_flag} #{keypad_cursor_flag}")
+        XCTAssertEqual(flags, "0 1 0 0 0",
+                       "expected: normal screen, cursor visible, no mouse reporting, no SGR mouse, no keypad mode"
+                       + " (alternate_on cursor_flag mouse_any_flag mouse_sgr_flag keypad_cursor_flag)", file: file, line: line)
+    }
+
+    /// While the app runs: alternate screen, hidden cursor, mouse reports on in the SGR form.
+    func assertScreenTaken(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
+        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_sgr_flag}")
+        XCTAssertEqual(flags, "1 0 1 1", "expected: alternate screen, cursor hidden, mouse reporting on, SGR mouse"
+                       + " (alternate_on cursor_flag mouse_any_flag mouse_sgr_flag)", file: file, line: line)
     }
 }

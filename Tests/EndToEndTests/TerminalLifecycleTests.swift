@@ -116,14 +116,6 @@ final class TerminalLifecycleTests: EndToEndTestCase {
                             error: String(decoding: error, as: UTF8.self))
     }
 
-    func signal(_ session: TmuxSession, _ number: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
-        guard let pid = session.appPID else {
-            XCTFail("the app's pid was not recorded", file: file, line: line)
-            return
-        }
-        XCTAssertEqual(kill(pid, number), 0, "kill(\(pid), \(number))", file: file, line: line)
-    }
-
     func assertOneLineRefusal(_ error: String, file: StaticString = #filePath, line: UInt = #line) {
         let lines = error.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.count, 2, "exactly one line, ending in a newline: \(error.debugDescription)", file: file, line: line)

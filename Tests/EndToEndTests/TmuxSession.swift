@@ -19,27 +19,38 @@ final class TmuxSession {
     var pidFile: URL { directory.appendingPathComponent("pid") }
     var errorFile: URL { directory.appendingPathComponent("stderr") }
 
+    /// The command line that starts the app: `TERM=term`, `NO_COLOR` unset, `environment` added.
+    static func appCommand(binary: String, arguments: [String], term: String, environment: [String: String]) -> String {
+        let variables = (["TERM": term].merging(environment) { $1 })
+            .sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }
+        return (["env", "-u", "NO_COLOR"] + variables + [Shell.quote(binary)] + arguments.map(Shell.quote))
+            .joined(separator: " ")
+    }
+
     /// Starts `binary arguments` in a `width`×`height` window with `TERM=term`, `NO_COLOR` unset
     /// and `environment` added.
-    init(tmux: String, binary: String, arguments: [String] = [], width: Int, height: Int,
-         term: String = "xterm-256color", environment: [String: String] = [:]) throws {
+    convenience init(tmux: String, binary: String, arguments: [String] = [], width: Int, height: Int,
+                     term: String = "xterm-256color", environment: [String: String] = [:]) throws {
+        try self.init(tmux: tmux, width: width, height: height) { session in
+            let app = Self.appCommand(binary: binary, arguments: arguments, term: term, environment: environment)
+            // The pane's shell ignores Ctrl-C for itself (a trap, so the app still gets the default),
+            // records the app's pid and exit status, prints a marker, and keeps the pane open.
+            // No core files: Ctrl-\\ (SIGQUIT) dumps core by default.
+            return "ulimit -c 0; trap : INT; sh -c 'echo $$ > \"$0\"; exec \"$@\"' \(Shell.quote(session.pidFile.path)) \(app)"
+                + " 2> \(Shell.quote(session.errorFile.path)); echo $? > \(Shell.quote(session.statusFile.path));"
+                + " echo '\(Self.exitMarker)'; exec sleep 3600"
+        }
+    }
+
+    /// Starts the pane's command, which `command` makes once the session's files are known.
+    init(tmux: String, width: Int, height: Int, command: (TmuxSession) -> String) throws {
         self.tmux = tmux
         let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
         socket = "ptui-e2e-\(unique)"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-e2e-\(unique)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-
-        let variables = (["TERM": term].merging(environment) { $1 })
-            .sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }
-        let app = (["env", "-u", "NO_COLOR"] + variables + [Shell.quote(binary)] + arguments.map(Shell.quote))
-            .joined(separator: " ")
-        // The pane's shell ignores Ctrl-C for itself (a trap, so the app still gets the default),
-        // records the app's pid and exit status, prints a marker, and keeps the pane open.
-        let command = "trap : INT; sh -c 'echo $$ > \"$0\"; exec \"$@\"' \(Shell.quote(pidFile.path)) \(app)"
-            + " 2> \(Shell.quote(errorFile.path)); echo $? > \(Shell.quote(statusFile.path));"
-            + " echo '\(Self.exitMarker)'; exec sleep 3600"
         let result = try Shell.run(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-                                          "-x", String(width), "-y", String(height), command])
+                                          "-x", String(width), "-y", String(height), command(self)])
         guard result.status == 0 else {
             throw TmuxError(message: "tmux new-session failed (\(result.status)): \(result.error)")
         }
@@ -98,6 +109,14 @@ final class TmuxSession {
     var appPID: pid_t? {
         guard let text = try? String(contentsOf: pidFile, encoding: .utf8) else { return nil }
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The pane's terminal modes as `stty -a` prints them, split into words ("echo", "-icanon", ...).
+    func terminalModes() throws -> Set<String> {
+        let tty = try format("#{pane_tty}")
+        let result = try Shell.run("/bin/sh", ["-c", "stty -a < \(Shell.quote(tty))"])
+        guard result.status == 0 else { throw TmuxError(message: "stty -a < \(tty) failed: \(result.error)") }
+        return Set(result.output.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
     }
 
     /// What the app wrote on standard error.
