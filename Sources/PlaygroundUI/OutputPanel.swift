@@ -12,7 +12,7 @@ enum OutputPanel {
         if layout.legend.height >= 4 {
             drawColorBar(caps, in: Rect(x: layout.legend.x, y: layout.legend.y, width: layout.heatMap.width, height: 2), into: &grid)
         }
-        if layout.legend.height >= 5 { drawPointLegend(caps, in: layout.legend, into: &grid) }
+        if layout.legend.height >= 5 { drawPointLegend(caps, problem: state.settings.problem, in: layout.legend, into: &grid) }
 
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
@@ -74,28 +74,20 @@ enum OutputPanel {
         grid.put("+1", x: rect.maxX - 2, y: labels.y, clip: labels)
     }
 
-    /// Under the switches: which mark is a training point and which a test point.
-    static func drawPointLegend(_ caps: Capabilities, in rect: Rect, into grid: inout CellGrid) {
+    /// Under the switches: each point mark as the map draws it, then what it is:
+    /// " + − train  ⊞ ⊟ test" (plus for the blue class or a value ≥ 0, minus for orange or < 0).
+    static func drawPointLegend(_ caps: Capabilities, problem: Problem, in rect: Rect, into grid: inout CellGrid) {
         guard rect.height >= 5 else { return }
         let y = rect.y + 4
         let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
         grid.fill(line)
-        let palette = Palette(caps.colors)
-        let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
-        if caps.colors == .none || !caps.unicode {
-            var x = grid.put(" \(glyphs.trainingNegative) \(glyphs.trainingPositive) train", x: rect.x, y: y, clip: line)
-            x = grid.put("  \(glyphs.testNegative) \(glyphs.testPositive) test", x: x, y: y, clip: line)
-            return
-        }
-        var x = grid.put(" train ", x: rect.x, y: y, clip: line)
-        for label in [-1.0, 1.0] {
-            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: false))), clip: line)
-            x += 1
-        }
-        x = grid.put("  test ", x: x, y: y, clip: line)
-        for label in [-1.0, 1.0] {
-            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: true))), clip: line)
-            x += 1
+        var x = rect.x + 1
+        for (isTest, name) in [(false, " train  "), (true, " test")] {
+            for label in [1.0, -1.0] {
+                grid.set(x: x, y: y, PointMarks.cell(label: label, isTest: isTest, problem: problem, capabilities: caps), clip: line)
+                x += label > 0 ? 2 : 1
+            }
+            x = grid.put(name, x: x, y: y, clip: line)
         }
     }
 }
