@@ -23,19 +23,15 @@ enum OutputPanel {
         statLine("Test loss", value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
                  color: palette.testLine, row: stats.y + 2, in: stats, into: &grid)
 
-        // The chart and its title with the y range.
+        // The chart, its title row carrying the legend.
         let chart = layout.chart
         if chart.height > 0 {
-            var title = "Loss"
-            if let range = state.losses.range {
-                title += " " + Format.decimal(range.lowerBound, places: 3) + "-" + Format.decimal(range.upperBound, places: 3)
-            }
-            let note = caps.colors == .none && caps.unicode ? " (test dotted)" : ""
-            if title.count + note.count + 3 <= chart.width { title += note }
-            Panels.title(title, in: Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1), capabilities: caps, into: &grid)
-            let records = state.losses.records
-            LossChart.draw(training: records.map(\.training), test: records.map(\.test), range: state.losses.range,
-                           in: chart, capabilities: caps, into: &grid)
+            let titleRow = Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1)
+            Panels.title("Loss", in: titleRow, capabilities: caps, into: &grid)
+            LossChart.drawLegend(capabilities: caps, in: Rect(x: titleRow.x + 6, y: titleRow.y, width: titleRow.width - 6, height: 1),
+                                 into: &grid)
+            // The log scale's switch is the lead's to wire (a state flag and a key); linear until then.
+            LossChart.draw(state.losses.records, logScale: false, in: chart, capabilities: caps, into: &grid)
         }
     }
 
