@@ -1,12 +1,12 @@
 /// Pixels drawn two to a cell with `▀` (upper pixel the foreground, lower the background): the
-/// main heat map and every node's thumbnail share it. A pixel is a code: a shade 0–30, or a
-/// point code (`HeatMapWidget.trainingNegative` …) drawn in the point's colour.
-/// Without Unicode: one colour per cell (the upper pixel's), a letter where a point lies.
+/// main heat map and every node's thumbnail share it. A pixel is a shade code 0–30 (points are
+/// drawn over the cells afterwards, by `PointMarks`).
+/// Without Unicode: one colour per cell (the upper pixel's).
 /// Without colour: a shading character per cell from the mean of its two values.
 struct HalfBlocks {
     let capabilities: Capabilities
     let glyphs: Glyphs
-    /// The colour of every code: the 31 shades, then the four point colours.
+    /// The colour of every code: the 31 shades.
     let colors: [TerminalColor]
 
     init(_ capabilities: Capabilities) {
@@ -14,8 +14,6 @@ struct HalfBlocks {
         glyphs = Glyphs.forTerminal(unicode: capabilities.unicode)
         let palette = Palette(capabilities.colors)
         colors = (0..<ShadeScale.count).map { palette.shade($0) }
-            + [palette.point(label: -1, isTest: false), palette.point(label: 1, isTest: false),
-               palette.point(label: -1, isTest: true), palette.point(label: 1, isTest: true)]
     }
 
     /// The shade codes of `values` (no points).
@@ -33,13 +31,10 @@ struct HalfBlocks {
             guard y >= clip.y, y < clip.maxY else { continue }
             for column in 0..<width where rect.x + column >= clip.x && rect.x + column < clip.maxX {
                 let upper = pixels[2 * row * width + column], lower = pixels[(2 * row + 1) * width + column]
-                let point: UInt8? = upper > 30 ? upper : (lower > 30 ? lower : nil)
                 let cell: Cell
                 if capabilities.colors == .none {
                     let scalar: Unicode.Scalar
-                    if let point {
-                        scalar = HeatMapWidget.pointGlyph(point, glyphs)
-                    } else if values.count == pixels.count {
+                    if values.count == pixels.count {
                         var mean = (values[start + 2 * row * width + column] + values[start + (2 * row + 1) * width + column]) / 2
                         if discretize { mean = mean >= 0 ? 1 : -1 }
                         scalar = ShadeScale.rampCharacter(mean, unicode: capabilities.unicode)
@@ -49,9 +44,6 @@ struct HalfBlocks {
                     cell = Cell(scalar)
                 } else if capabilities.unicode {
                     cell = Cell(glyphs.upperHalf, style: CellStyle(foreground: colors[Int(upper)], background: colors[Int(lower)]))
-                } else if let point {
-                    cell = Cell(HeatMapWidget.pointGlyph(point, glyphs),
-                                style: CellStyle(foreground: colors[Int(point)], background: colors[Int(min(upper, lower))]))
                 } else {
                     cell = Cell(" ", style: CellStyle(background: colors[Int(upper)]))
                 }

@@ -12,7 +12,7 @@ enum OutputPanel {
         if layout.legend.height >= 4 {
             drawColorBar(caps, in: Rect(x: layout.legend.x, y: layout.legend.y, width: layout.heatMap.width, height: 2), into: &grid)
         }
-        if layout.legend.height >= 5 { drawPointLegend(caps, in: layout.legend, into: &grid) }
+        if layout.legend.height >= 5 { drawPointLegend(caps, problem: state.settings.problem, in: layout.legend, into: &grid) }
 
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
@@ -23,19 +23,15 @@ enum OutputPanel {
         statLine("Test loss", value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
                  color: palette.testLine, row: stats.y + 2, in: stats, into: &grid)
 
-        // The chart and its title with the y range.
+        // The chart, its title row carrying the legend.
         let chart = layout.chart
         if chart.height > 0 {
-            var title = "Loss"
-            if let range = state.losses.range {
-                title += " " + Format.decimal(range.lowerBound, places: 3) + "-" + Format.decimal(range.upperBound, places: 3)
-            }
-            let note = caps.colors == .none && caps.unicode ? " (test dotted)" : ""
-            if title.count + note.count + 3 <= chart.width { title += note }
-            Panels.title(title, in: Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1), capabilities: caps, into: &grid)
-            let records = state.losses.records
-            LossChart.draw(training: records.map(\.training), test: records.map(\.test), range: state.losses.range,
-                           in: chart, capabilities: caps, into: &grid)
+            let titleRow = Rect(x: chart.x, y: chart.y - 1, width: chart.width, height: 1)
+            Panels.title("Loss", in: titleRow, capabilities: caps, into: &grid)
+            LossChart.drawLegend(capabilities: caps, in: Rect(x: titleRow.x + 6, y: titleRow.y, width: titleRow.width - 6, height: 1),
+                                 into: &grid)
+            // The log scale's switch is the lead's to wire (a state flag and a key); linear until then.
+            LossChart.draw(state.losses.records, logScale: false, in: chart, capabilities: caps, into: &grid)
         }
     }
 
@@ -74,28 +70,20 @@ enum OutputPanel {
         grid.put("+1", x: rect.maxX - 2, y: labels.y, clip: labels)
     }
 
-    /// Under the switches: which mark is a training point and which a test point.
-    static func drawPointLegend(_ caps: Capabilities, in rect: Rect, into grid: inout CellGrid) {
+    /// Under the switches: each point mark as the map draws it, then what it is:
+    /// " + − train  ⊞ ⊟ test" (plus for the blue class or a value ≥ 0, minus for orange or < 0).
+    static func drawPointLegend(_ caps: Capabilities, problem: Problem, in rect: Rect, into grid: inout CellGrid) {
         guard rect.height >= 5 else { return }
         let y = rect.y + 4
         let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
         grid.fill(line)
-        let palette = Palette(caps.colors)
-        let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
-        if caps.colors == .none || !caps.unicode {
-            var x = grid.put(" \(glyphs.trainingNegative) \(glyphs.trainingPositive) train", x: rect.x, y: y, clip: line)
-            x = grid.put("  \(glyphs.testNegative) \(glyphs.testPositive) test", x: x, y: y, clip: line)
-            return
-        }
-        var x = grid.put(" train ", x: rect.x, y: y, clip: line)
-        for label in [-1.0, 1.0] {
-            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: false))), clip: line)
-            x += 1
-        }
-        x = grid.put("  test ", x: x, y: y, clip: line)
-        for label in [-1.0, 1.0] {
-            grid.set(x: x, y: y, Cell(glyphs.upperHalf, style: CellStyle(foreground: palette.point(label: label, isTest: true))), clip: line)
-            x += 1
+        var x = rect.x + 1
+        for (isTest, name) in [(false, " train  "), (true, " test")] {
+            for label in [1.0, -1.0] {
+                grid.set(x: x, y: y, PointMarks.cell(label: label, isTest: isTest, problem: problem, capabilities: caps), clip: line)
+                x += label > 0 ? 2 : 1
+            }
+            x = grid.put(name, x: x, y: y, clip: line)
         }
     }
 }

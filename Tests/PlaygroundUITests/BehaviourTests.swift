@@ -58,11 +58,11 @@ final class BehaviourTests: XCTestCase {
                 XCTAssertEqual(cell.style.background, .default)
             }
             if overlay == nil {
-                // The heat map stays readable: shading characters and point letters.
+                // The heat map stays readable: shading characters and point glyphs.
                 let area = app.layout.heatMap
                 var scalars = Set<Unicode.Scalar>()
                 for y in area.y..<area.maxY { for x in area.x..<area.maxX { scalars.insert(grid[x, y].scalar) } }
-                XCTAssertTrue(scalars.isSubset(of: [" ", "░", "▒", "▓", "█", "o", "x", "O", "X"]), "\(scalars)")
+                XCTAssertTrue(scalars.isSubset(of: [" ", "░", "▒", "▓", "█", "+", "−", "⊞", "⊟"]), "\(scalars)")
                 XCTAssertGreaterThan(scalars.count, 3)
             }
         }

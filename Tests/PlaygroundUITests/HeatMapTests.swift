@@ -50,55 +50,82 @@ final class HeatMapTests: XCTestCase {
                                             height: 2 * area.height))
     }
 
-    func testPixelsAreTheOutputsShadesWithPointsOnTop() {
+    /// The training points' cells, computed here from the mapping the heat map documents:
+    /// column ⌊(x + 6) / 12 · w⌋, row ⌊(6 − y) / 12 · h⌋ in cells; the last point in a cell wins.
+    func pointCells(_ points: [Example], in area: Rect) -> [Int: Example] {
+        var cells: [Int: Example] = [:]
+        for point in points {
+            let column = Int(((point.x + 6) / 12 * Double(area.width)).rounded(.down))
+            let row = Int(((6 - point.y) / 12 * Double(area.height)).rounded(.down))
+            guard column >= 0, column < area.width, row >= 0, row < area.height else { continue }
+            cells[row * area.width + column] = point
+        }
+        return cells
+    }
+
+    func testCellsAreTheOutputsShadesWithPointsOnTop() {
         var app = makeApp(width: 80, height: 24)
         let area = app.layout.heatMap
         let grid = screen(app)
         let outputs = Array(app.heatMap.outputs)
-        let codes = HeatMapWidget.pixelCodes(values: app.heatMap.outputs, width: area.width, height: 2 * area.height, state: app)
+        let points = pointCells(app.playground.data.train, in: area)
         var shadeCells = 0
         for row in 0..<area.height {
             for column in 0..<area.width {
                 let cell = grid[area.x + column, area.y + row]
-                XCTAssertEqual(cell.scalar, "▀")
-                let upper = codes[2 * row * area.width + column]
-                if upper <= 30 {
-                    XCTAssertEqual(Int(upper), ShadeScale.shade(outputs[2 * row * area.width + column]))
-                    XCTAssertEqual(cell.style.foreground, Palette(.full).shade(Int(upper)))
-                    shadeCells += 1
-                } else {
-                    XCTAssertEqual(cell.style.foreground, Palette(.full).point(label: upper == HeatMapWidget.trainingPositive ? 1 : -1, isTest: false))
+                if let point = points[row * area.width + column] {
+                    XCTAssertEqual(cell.scalar, point.label > 0 ? "+" : "−")
+                    XCTAssertEqual(cell.style.background, .index(231), "a training point sits in a white cell")
+                    continue
                 }
+                XCTAssertEqual(cell.scalar, "▀")
+                XCTAssertEqual(cell.style.foreground, Palette(.full).shade(ShadeScale.shade(outputs[2 * row * area.width + column])))
+                XCTAssertEqual(cell.style.background, Palette(.full).shade(ShadeScale.shade(outputs[(2 * row + 1) * area.width + column])))
+                shadeCells += 1
             }
         }
-        XCTAssertGreaterThan(shadeCells, 0)
-        // Training points are marked; test points only when shown.
-        XCTAssertTrue(codes.contains(HeatMapWidget.trainingPositive) && codes.contains(HeatMapWidget.trainingNegative))
-        XCTAssertFalse(codes.contains(HeatMapWidget.testPositive) || codes.contains(HeatMapWidget.testNegative))
+        XCTAssertGreaterThan(shadeCells, area.width * area.height / 4)
+        XCTAssertGreaterThan(points.count, 20)
+        // Test points only when shown, in their own glyphs; training points stay on top.
+        func testGlyphs(_ grid: CellGrid) -> Int {
+            (0..<area.height).reduce(0) { sum, row in
+                sum + (0..<area.width).filter { ["⊞", "⊟"].contains(grid[area.x + $0, area.y + row].scalar) }.count
+            }
+        }
+        XCTAssertEqual(testGlyphs(grid), 0)
         press("x", &app)
-        let shown = HeatMapWidget.pixelCodes(values: app.heatMap.outputs, width: area.width, height: 2 * area.height, state: app)
-        XCTAssertTrue(shown.contains(HeatMapWidget.testPositive) || shown.contains(HeatMapWidget.testNegative))
+        let shown = screen(app)
+        XCTAssertGreaterThan(testGlyphs(shown), 10)
+        for (index, point) in points {
+            XCTAssertEqual(shown[area.x + index % area.width, area.y + index / area.width].scalar, point.label > 0 ? "+" : "−")
+        }
     }
 
     func testDiscretizeShowsOnlyTheEnds() {
         var app = makeApp("discretize=true", width: 80, height: 24)
         _ = update(&app, .train(epochs: 5))
+        let codes = HeatMapWidget.shadeCodes(values: app.heatMap.outputs, count: app.heatMap.outputs.count, discretize: true)
+        XCTAssertTrue(codes.allSatisfy { $0 == 0 || $0 == 30 })
+        XCTAssertTrue(codes.contains(0) || codes.contains(30))
+    }
+
+    func testRegressionPointsAreColouredByValue() {
+        let app = makeApp("problem=regression&regDataset=reg-gauss", width: 120, height: 40)
         let area = app.layout.heatMap
-        let codes = HeatMapWidget.pixelCodes(values: app.heatMap.outputs, width: area.width, height: 2 * area.height, state: app)
-        XCTAssertTrue(codes.allSatisfy { $0 == 0 || $0 == 30 || $0 > 30 })
+        let grid = screen(app)
+        let points = pointCells(app.playground.data.train, in: area)
+        var shades = Set<Int>()
+        for (index, point) in points {
+            let cell = grid[area.x + index % area.width, area.y + index / area.width]
+            let shade = ShadeScale.shade(point.label)
+            XCTAssertEqual(cell.style.background, .index(ShadeScale.paletteIndices[shade]))
+            shades.insert(shade)
+        }
+        XCTAssertGreaterThan(shades.count, 10, "values, not signs")
     }
 
     func testThePointsLandWhereTheyLie() {
-        // A point at (x, y) is at column floor((x + 6) / 12 · w), row floor((6 - y) / 12 · h).
         var app = makeApp(width: 80, height: 24)
-        let area = app.layout.heatMap
-        let width = area.width, height = 2 * area.height
-        let codes = HeatMapWidget.pixelCodes(values: app.heatMap.outputs, width: width, height: height, state: app)
-        for point in app.playground.data.train.prefix(20) {
-            let column = Int(((point.x + 6) / 12 * Double(width)).rounded(.down))
-            let row = Int(((6 - point.y) / 12 * Double(height)).rounded(.down))
-            XCTAssertGreaterThan(codes[row * width + column], 30)
-        }
         // A stale cache (the size changed and nothing refreshed it): render evaluates by itself
         // and draws what an app made at that size draws.
         app.width = 120

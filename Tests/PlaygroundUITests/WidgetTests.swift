@@ -6,46 +6,6 @@ import PlaygroundCore
 final class WidgetTests: XCTestCase {
     func marked(width: Int, height: Int) -> CellGrid { CellGrid(width: width, height: height, fill: Cell("·")) }
 
-    func testBrailleChartOfAKnownSeries() {
-        var grid = marked(width: 4, height: 1)
-        LossChart.draw(training: [1, 0.5, 0], test: [], range: 0...1, in: Rect(x: 1, y: 0, width: 2, height: 1),
-                       capabilities: Capabilities(), into: &grid)
-        XCTAssertEqual(grid.lines, ["·⠱⣀·"])
-        XCTAssertEqual(grid[1, 0].style.foreground, Palette(.full).trainingLine)
-    }
-
-    func testManyRecordsPerColumnAndGapsDoNotBreakTheLine() {
-        var grid = marked(width: 2, height: 1)
-        let values = (0..<100).map { 1 - Double($0) / 99 } + [.nan, 0.5, 0.5, 0.5]
-        LossChart.draw(training: values, test: values, range: 0...1, in: Rect(x: 0, y: 0, width: 2, height: 1),
-                       capabilities: Capabilities(), into: &grid)
-        XCTAssertFalse(grid.lines[0].contains("·"))
-    }
-
-    func testFlatSeriesSitsInTheMiddleAndTestGetsItsOwnColour() {
-        var grid = marked(width: 4, height: 2)
-        LossChart.draw(training: [], test: [0.3, 0.3], range: 0.3...0.3, in: Rect(x: 0, y: 0, width: 3, height: 2),
-                       capabilities: Capabilities(), into: &grid)
-        // 8 dot rows: the middle is row 3, the bottom row of the first cell row.
-        XCTAssertEqual(grid.lines, ["⣀⣀⣀·", "   ·"])
-        XCTAssertEqual(grid[0, 0].style.foreground, Palette(.full).testLine)
-    }
-
-    func testWithoutColourTheTestLineIsDotted() {
-        var grid = marked(width: 3, height: 1)
-        LossChart.draw(training: [], test: [0, 0], range: 0...1, in: Rect(x: 0, y: 0, width: 3, height: 1),
-                       capabilities: Capabilities(colors: .none), into: &grid)
-        XCTAssertEqual(grid.lines, ["⡀⡀⡀"])
-        XCTAssertEqual(grid[0, 0].style, .plain)
-    }
-
-    func testASCIIChartUsesOneCharacterPerCell() {
-        var grid = marked(width: 3, height: 2)
-        LossChart.draw(training: [1, 0], test: [0, 0], range: 0...1, in: Rect(x: 0, y: 0, width: 3, height: 2),
-                       capabilities: Capabilities(unicode: false), into: &grid)
-        XCTAssertEqual(grid.lines, ["*  ", "ooo"])
-    }
-
     func testKnobLine() {
         var grid = marked(width: 22, height: 1)
         Panels.knobLine(label: "Noise", value: "25", isOn: false, focused: false, in: Rect(x: 1, y: 0, width: 20, height: 1), into: &grid)
