@@ -53,28 +53,34 @@ public protocol TerminalSurface {
 public struct ScreenWriter: Sendable {
     /// False when the locale cannot show UTF-8: everything beyond ASCII gets an `AsciiFallback`.
     public let unicode: Bool
-    public private(set) var colorPairs: ColorPairs
+    public var colorPairs: ColorPairs { pairs }
     /// The frame on the screen; nil when the screen must be cleared and drawn whole.
-    public private(set) var shown: CellGrid?
+    public var shown: CellGrid? { frameShown }
+
+    // `draw` is inlinable so that the terminal's module specializes it for its surface: a
+    // generic loop calling the surface through its witness table was measurably slower.
+    @usableFromInline var pairs: ColorPairs
+    @usableFromInline var frameShown: CellGrid?
     /// The ink each distinct cell was prepared as.
-    private var inks: [Cell: Int] = [:]
+    @usableFromInline var inks: [Cell: Int] = [:]
     /// Inks before the table starts over (a frame has a few hundred distinct cells; many more
     /// only appear over time, as the heat map and the text change).
     public static let inkLimit = 8192
 
     public init(unicode: Bool, colorPairs: ColorPairs) {
         self.unicode = unicode
-        self.colorPairs = colorPairs
+        pairs = colorPairs
     }
 
     /// Forgets what the screen shows (after a resize, a suspend, anything that wrote over it):
     /// the next `draw` clears the screen and writes every cell.
-    public mutating func invalidate() { shown = nil }
+    public mutating func invalidate() { frameShown = nil }
 
     /// Writes the cells of `grid` that differ from the frame shown, clipped to the surface, then
     /// presents them.
+    @inlinable
     public mutating func draw<Surface: TerminalSurface>(_ grid: CellGrid, on surface: inout Surface) {
-        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        let previous = frameShown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         if previous == nil { surface.clear() }
         let width = min(grid.width, surface.width), height = min(grid.height, surface.height)
         grid.cells.withUnsafeBufferPointer { cells in
@@ -87,10 +93,11 @@ public struct ScreenWriter: Sendable {
             }
         }
         surface.present()
-        shown = grid
+        frameShown = grid
     }
 
-    private mutating func writeRows<Surface: TerminalSurface>(
+    @inlinable
+    mutating func writeRows<Surface: TerminalSurface>(
         _ cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?,
         gridWidth: Int, width: Int, height: Int, on surface: inout Surface
     ) {
@@ -108,8 +115,9 @@ public struct ScreenWriter: Sendable {
         }
     }
 
-    private mutating func prepareInk<Surface: TerminalSurface>(for cell: Cell, on surface: inout Surface) -> Int {
-        let pair = colorPairs.pair(for: cell.style) { surface.definePair($0, foreground: $1, background: $2) }
+    @usableFromInline
+    mutating func prepareInk<Surface: TerminalSurface>(for cell: Cell, on surface: inout Surface) -> Int {
+        let pair = pairs.pair(for: cell.style) { surface.definePair($0, foreground: $1, background: $2) }
         let scalar = Self.displayable(cell.scalar, unicode: unicode) { surface.columns(of: $0) }
         if inks.count >= Self.inkLimit { inks.removeAll(keepingCapacity: true) }
         let ink = inks.count
