@@ -101,13 +101,21 @@ public struct ScreenWriter: Sendable {
         _ cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?,
         gridWidth: Int, width: Int, height: Int, on surface: inout Surface
     ) {
+        // The last cell looked up and its ink: neighbours are often equal (blank space, a heat
+        // map's even regions), and comparing is much cheaper than hashing. Still valid after a
+        // restart of the ink table, which only happens in `prepareInk` for the new last cell.
+        var lastCell: Cell?, lastInk = 0
         for y in 0..<height {
             var cursorX = -1  // where the cursor is after the last write in this row
             for x in 0..<width {
                 let index = y * gridWidth + x
                 let cell = cells[index]
                 if let old, old[index] == cell { continue }
-                let ink = inks[cell] ?? prepareInk(for: cell, on: &surface)
+                if cell != lastCell {
+                    lastInk = inks[cell] ?? prepareInk(for: cell, on: &surface)
+                    lastCell = cell
+                }
+                let ink = lastInk
                 if cursorX != x { surface.move(x: x, y: y) }
                 surface.write(ink: ink)
                 cursorX = x + 1
