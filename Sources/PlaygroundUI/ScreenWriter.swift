@@ -138,6 +138,8 @@ public struct ScreenWriter: Sendable {
     /// Unicode everything beyond ASCII becomes its `AsciiFallback` ("?" when it has none); with
     /// Unicode a scalar the terminal does not draw exactly one column wide (wide, combining,
     /// unprintable) becomes "?", since a cell that took two columns would shift the rest of the row.
+    /// East Asian ambiguous-width characters ("●", "▶") pass, as `wcwidth` says 1 outside CJK
+    /// locales, but a CJK terminal draws them two wide: the widgets do not use them.
     public static func displayable(_ scalar: Unicode.Scalar, unicode: Bool,
                                    columns: (Unicode.Scalar) -> Int) -> Unicode.Scalar {
         let value = scalar.value

@@ -49,6 +49,13 @@ final class ColorPairsTests: XCTestCase {
         XCTAssertEqual(pairs.pair(for: style(196, 21)) { _, _, _ in XCTFail("defined a pair"); return true }, 0)
     }
 
+    /// A terminal with colours but no pair to spare: everything is drawn in pair 0, nothing asked.
+    func testNoPairsToSpareMeansPairZero() {
+        var pairs = ColorPairs(mode: .eight, limit: 1, defaultColors: true)
+        XCTAssertEqual(pairs.pair(for: style(196, 21)) { _, _, _ in XCTFail("defined a pair"); return true }, 0)
+        XCTAssertTrue(pairs.isExhausted)
+    }
+
     /// On eight colours the palette index becomes its nearest basic colour (xterm's RGB):
     /// 196 #ff0000 is red (1), 21 #0000ff blue (4), 231 #ffffff white (7), 16 #000000 black (0).
     func testEightColoursMapToTheNearestBasicColour() {
