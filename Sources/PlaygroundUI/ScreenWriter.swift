@@ -57,8 +57,8 @@ public struct ScreenWriter: Sendable {
     /// The frame on the screen; nil when the screen must be cleared and drawn whole.
     public var shown: CellGrid? { frameShown }
 
-    // `draw` is inlinable so that the terminal's module specializes it for its surface: a
-    // generic loop calling the surface through its witness table was measurably slower.
+    // `draw` is inlinable so that the terminal's module specializes it for its surface;
+    // otherwise every cell's `move` and `write` would go through the protocol's witness table.
     @usableFromInline var pairs: ColorPairs
     @usableFromInline var frameShown: CellGrid?
     /// The ink each distinct cell was prepared as.
