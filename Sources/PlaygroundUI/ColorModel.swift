@@ -97,6 +97,16 @@ public enum XTermPalette {
     public static let basicColors = [RGB(0, 0, 0), RGB(205, 0, 0), RGB(0, 205, 0), RGB(205, 205, 0),
                                      RGB(0, 0, 238), RGB(205, 0, 205), RGB(0, 205, 205), RGB(229, 229, 229)]
 
+    /// xterm's default bright colours (palette entries 8–15).
+    public static let brightColors = [RGB(127, 127, 127), RGB(255, 0, 0), RGB(0, 255, 0), RGB(255, 255, 0),
+                                      RGB(92, 92, 255), RGB(255, 0, 255), RGB(0, 255, 255), RGB(255, 255, 255)]
+
+    /// Any palette entry's RGB: the system colours 0–15 as xterm shows them by default (other
+    /// terminals differ a little), the cube and the greys exactly. For judging nearness only.
+    public static func approximateRGB(ofIndex index: Int) -> RGB {
+        index < 8 ? basicColors[index] : (index < 16 ? brightColors[index - 8] : rgb(ofIndex: index))
+    }
+
     /// For each of the 256 palette entries, the nearest of the eight basic colours, for terminals
     /// that have only those: 0–7 stay, the bright 8–15 fall to their plain colour, the cube and
     /// the greys go to the nearest by squared RGB distance (the lower on a tie).

@@ -23,11 +23,9 @@ final class Terminal {
     let capabilities: Capabilities
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private var palette: ColorPalette
-    /// What the screen shows now; nil after a resize, so the next frame draws every cell.
-    private var shown: CellGrid?
-    /// Finished `cchar_t`s by cell: a frame repeats a few hundred distinct cells many times.
-    private var prebuilt: [Cell: cchar_t] = [:]
+    /// Decides what each frame writes (and keeps the frame shown); `surface` writes it.
+    private var screenWriter: ScreenWriter
+    private var surface: CursesSurface
     private var isOpen = true
     private var input = TerminalInput()
     /// Keys decoded from one read but not yet handed out.
@@ -39,11 +37,12 @@ final class Terminal {
     /// Whether `mouseOn` was sent (read by `giveBack`, which may run in a signal handler).
     private static let mouseReporting = Atomic<Bool>(false)
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities, palette: ColorPalette) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities, palette: ColorPairs) {
         self.screen = screen
         self.window = window
         self.capabilities = capabilities
-        self.palette = palette
+        screenWriter = ScreenWriter(unicode: capabilities.unicode, colorPairs: palette)
+        surface = CursesSurface(window: window)
     }
 
     static func open() throws(TerminalUnavailable) -> Terminal {
@@ -102,13 +101,13 @@ final class Terminal {
     }
 
     /// `NO_COLOR` (any non-empty value) wins; then the terminal's count of colours.
-    private static func setUpColors() -> (Capabilities.Colors, ColorPalette) {
-        let none = (Capabilities.Colors.none, ColorPalette(mode: .none, pairLimit: 0, defaultColors: false))
+    private static func setUpColors() -> (Capabilities.Colors, ColorPairs) {
+        let none = (Capabilities.Colors.none, ColorPairs(mode: .none, limit: 0, defaultColors: false))
         if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return none }
         guard has_colors(), start_color() == OK else { return none }
         let defaultColors = use_default_colors() == OK
         let mode: Capabilities.Colors = cn_colors() >= 256 ? .full : cn_colors() >= 8 ? .eight : .none
-        return (mode, ColorPalette(mode: mode, pairLimit: Int32(cn_color_pairs()), defaultColors: defaultColors))
+        return (mode, ColorPairs(mode: mode, limit: Int32(cn_color_pairs()), defaultColors: defaultColors))
     }
 
     /// Gives the terminal back for good and puts back the signal handlers found at start.
@@ -180,69 +179,10 @@ final class Terminal {
     var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
 
     /// Forgets what the screen shows: the next `draw` clears it and writes every cell.
-    func invalidate() { shown = nil }
+    func invalidate() { screenWriter.invalidate() }
 
     /// Writes the cells of `grid` that differ from the last frame, then updates the screen once.
-    func draw(_ grid: CellGrid) {
-        let full = shown.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full {
-            werase(window)
-            clearok(window, true)
-        }
-        let width = min(grid.width, size.width), height = min(grid.height, size.height)
-        let previous = full ? nil : shown
-        grid.cells.withUnsafeBufferPointer { cells in
-            if let previous {
-                previous.cells.withUnsafeBufferPointer { writeRows(cells, old: $0, gridWidth: grid.width, width: width, height: height) }
-            } else {
-                writeRows(cells, old: nil, gridWidth: grid.width, width: width, height: height)
-            }
-        }
-        wnoutrefresh(window)
-        doupdate()
-        shown = grid
-    }
-
-    private func writeRows(_ cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?,
-                           gridWidth: Int, width: Int, height: Int) {
-        for y in 0..<height {
-            var cursorX = -1  // where ncurses' cursor is after the last write in this row
-            for x in 0..<width {
-                let index = y * gridWidth + x
-                let cell = cells[index]
-                if let old, old[index] == cell { continue }
-                var character = prebuilt[cell] ?? build(cell)
-                if cursorX == x {
-                    wadd_wch(window, &character)
-                } else {
-                    wmove(window, Int32(y), Int32(x))
-                    wadd_wch(window, &character)
-                }
-                cursorX = x + 1
-            }
-        }
-    }
-
-    private func build(_ cell: Cell) -> cchar_t {
-        var attributes = cn_a_normal()
-        if cell.style.bold { attributes |= cn_a_bold() }
-        if cell.style.reverse { attributes |= cn_a_reverse() }
-        let pair = palette.pair(for: cell.style)
-        var character = cchar_t()
-        _ = cn_set_cell(&character, displayable(cell.scalar), attributes, pair)
-        if prebuilt.count > 8192 { prebuilt.removeAll(keepingCapacity: true) }
-        prebuilt[cell] = character
-        return character
-    }
-
-    /// A scalar that takes exactly one cell here: control and wide characters become spaces or
-    /// "?", and without UTF-8 everything beyond ASCII gets an ASCII stand-in.
-    private func displayable(_ scalar: Unicode.Scalar) -> UInt32 {
-        if scalar.value < 0x20 || scalar.value == 0x7f { return 0x20 }
-        if scalar.isASCII { return scalar.value }
-        if !capabilities.unicode { return AsciiFallback.character(for: scalar).value }
-        return cn_wcwidth(scalar.value) == 1 ? scalar.value : 0x3f
-    }
+    func draw(_ grid: CellGrid) { screenWriter.draw(grid, on: &surface) }
 
     /// What one read from the terminal gave.
     enum Read {
@@ -281,37 +221,6 @@ final class Terminal {
             guard let first = keys.first else { return .ignored }
             queued.append(contentsOf: keys.dropFirst())
             return .event(.key(first))
-        }
-    }
-}
-
-/// ASCII stand-ins for the characters the UI draws, for locales without UTF-8.
-enum AsciiFallback {
-    static func character(for scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550, 0x2574, 0x2576: "-"
-        case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551, 0x2575, 0x2577: "|"
-        case 0x250C...0x254B, 0x2552...0x256C: "+"
-        case 0x256D...0x2570: "+"
-        case 0x2571: "/"
-        case 0x2572: "\\"
-        case 0x2800: " "
-        case 0x2801...0x28FF: "."  // braille chart dots
-        case 0x2580...0x2590, 0x2594...0x259F: "#"  // half and full blocks
-        case 0x2591: "."
-        case 0x2592: ":"
-        case 0x2593: "%"
-        case 0x25CF, 0x2022, 0x25CB, 0x25E6: "o"
-        case 0x00B7, 0x2219, 0x22C5: "."
-        case 0x00D7: "x"
-        case 0x2190, 0x25C0, 0x25C2: "<"
-        case 0x2192, 0x25B6, 0x25B8: ">"
-        case 0x2191, 0x25B2, 0x25B4: "^"
-        case 0x2193, 0x25BC, 0x25BE: "v"
-        case 0x2026: "."
-        case 0x2013, 0x2014, 0x2212: "-"
-        case 0x00B2: "2"
-        default: "?"
         }
     }
 }
