@@ -22,6 +22,8 @@ public enum AsciiFallback {
         case 0x2026: "~"  // "…" shortens text; Glyphs.ascii uses "~" for it too
         case 0x2010...0x2015, 0x2212: "-"  // hyphens, dashes, minus
         case 0x00B1: "+"
+        case 0x229E: "#"  // ⊞ a positive test point (PointMarks.ascii uses the same)
+        case 0x229F: "="  // ⊟ a negative test point
         case 0x2264: "<"
         case 0x2265: ">"
         case 0x2248: "~"
