@@ -50,7 +50,7 @@ public struct Playground: Equatable, Sendable {
     /// The learning settings of the current state.
     public var hyperparameters: Training.Hyperparameters {
         Training.Hyperparameters(learningRate: state.learningRate, regularization: state.regularization,
-                                regularizationRate: state.regularizationRate, batchSize: state.batchSize)
+                                 regularizationRate: state.regularizationRate, batchSize: state.batchSize)
     }
 
     // MARK: Training
