@@ -30,29 +30,43 @@ struct UpdateKernel {
             biasSums[k] = 0
         }
         let slopes = parameters + layout.slopesAt, slopeSums = sums + layout.slopesAt
+        let step = rate / count
         for l in 1..<layers.count where layers[l].activation.learnsSlope {
             for k in layers[l].node..<(layers[l].node + layers[l].count) {
-                slopes[k] = slopes[k] - (rate / count) * slopeSums[k]
+                slopes[k] = slopes[k] - step * slopeSums[k]
                 slopeSums[k] = 0
             }
         }
         guard let dead else { return }
-        let weights = parameters + layout.weightsAt, weightSums = sums + layout.weightsAt
-        let regularization = settings.regularization
-        let decay = rate * settings.regularizationRate
-        for k in 0..<layout.weightCount {
-            if dead[k] == 0 {
-                let old = weights[k]
-                let moved = old - (rate / count) * weightSums[k]
-                let penalised = moved - decay * regularization.derivative(old)
-                if regularization == .l1 && moved * penalised < 0 {
-                    weights[k] = 0
-                    dead[k] = 1
-                } else {
-                    weights[k] = penalised
+        settings.regularization.dispatch(WeightStep(
+            weights: parameters + layout.weightsAt, sums: sums + layout.weightsAt, dead: dead,
+            count: layout.weightCount, step: step, decay: rate * settings.regularizationRate))
+    }
+
+    /// The weights' move (`moved`: where an optimizer's step replaces SGD's) and penalty, in a loop
+    /// specialised to the penalty P. A dead link's sum is zeroed too: every sum is 0 after an update.
+    private struct WeightStep: PenaltyVisitor {
+        let weights, sums: UnsafeMutablePointer<Double>
+        let dead: UnsafeMutablePointer<UInt8>
+        let count: Int
+        /// lr / n, and lr · regularization rate.
+        let step, decay: Double
+
+        @inline(__always) func visit<P: PenaltyFormula>(_: P.Type) {
+            for k in 0..<count {
+                if dead[k] == 0 {
+                    let old = weights[k]
+                    let moved = old - step * sums[k]
+                    let penalised = moved - decay * P.derivative(old)
+                    if P.killsAtZero && moved * penalised < 0 {
+                        weights[k] = 0
+                        dead[k] = 1
+                    } else {
+                        weights[k] = penalised
+                    }
                 }
+                sums[k] = 0
             }
-            weightSums[k] = 0
         }
     }
 }
