@@ -17,10 +17,7 @@ let package = Package(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
-        .target(
-            name: "PlaygroundCore",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "PlaygroundCore"),
         .target(name: "PlaygroundUI", dependencies: ["PlaygroundCore"]),
         .executableTarget(
             name: "playground-tui",

@@ -20,7 +20,9 @@ public enum Loss: String, CaseIterable, Sendable {
         }
     }
 
-    /// Square loss of one example from the output `out`.
+    /// Square loss of one example from the output `out`: `0.5 * (d * d)`, in that order. TF's
+    /// `0.5 * Math.pow(d, 2)` squares first, and `0.5 * d * d` (left to right) can differ from it
+    /// in the last bit.
     @inline(__always)
     public static func squareError(output out: Double, label: Double) -> Double {
         let d = out - label

@@ -1,12 +1,16 @@
-/// A running playground: the state, the seeded stream, the data and the network, and the
-/// epoch count. The one place that turns a state into data and a network, so the app, the
+/// A running playground: the state, the seeded stream, the data, the network and what training
+/// keeps beside it, and the epoch count. The one place that turns a state into data and a network, so the app, the
 /// command line and the tests agree.
 public struct Playground: Equatable, Sendable {
     public private(set) var state: PlaygroundState
     /// The stream after the data and the latest network were drawn (rebuilds continue it).
     public private(set) var random: SeededRandom
     public private(set) var data: DataSplit
+    /// The parameters: what the network is.
     public private(set) var network: Network
+    /// What training keeps beside the network: gradient sums, dead links, the partial batch,
+    /// optimizer state. Rebuilt with the network.
+    public private(set) var training: Training
     /// Epochs trained since the network was built.
     public private(set) var epoch = 0
 
@@ -24,6 +28,7 @@ public struct Playground: Equatable, Sendable {
         data = DataSplit(dataset: state.activeDataset, noisePercent: Double(state.noise),
                          percentTrain: Double(state.percTrainData), using: &random)
         network = Playground.makeNetwork(for: state, using: &random)
+        training = Training(for: network)
         self.random = random
         computeInputs()
     }
@@ -43,43 +48,53 @@ public struct Playground: Equatable, Sendable {
     }
 
     /// The learning settings of the current state.
-    public var hyperparameters: Network.Hyperparameters {
-        Network.Hyperparameters(learningRate: state.learningRate, regularization: state.regularization,
-                                regularizationRate: state.regularizationRate, batchSize: state.batchSize)
+    public var hyperparameters: Training.Hyperparameters {
+        Training.Hyperparameters(learningRate: state.learningRate, regularization: state.regularization,
+                                 regularizationRate: state.regularizationRate, batchSize: state.batchSize)
     }
 
     // MARK: Training
 
     /// Trains one epoch over the training data.
     public mutating func step() {
-        network.trainEpoch(inputs: trainInputs, labels: trainLabels, settings: hyperparameters)
+        training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: hyperparameters)
         epoch += 1
     }
 
     /// Trains `count` epochs.
     public mutating func step(epochs count: Int) {
         let settings = hyperparameters
-        for _ in 0..<count { network.trainEpoch(inputs: trainInputs, labels: trainLabels, settings: settings) }
+        for _ in 0..<count { training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: settings) }
         epoch += count
     }
 
     /// The mean loss over the training data on the current weights.
-    public mutating func trainingLoss() -> Double { network.loss(inputs: trainInputs, labels: trainLabels) }
+    public func trainingLoss() -> Double { network.loss(inputs: trainInputs, labels: trainLabels) }
 
     /// The mean loss over the test data on the current weights.
-    public mutating func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels) }
+    public func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels) }
+
+    /// True when L1 drove the link from `source` in layer `layer - 1` to `node` in `layer` through
+    /// zero: its weight is 0 and it no longer trains (until the user sets it).
+    public func isDead(layer: Int, node: Int, source: Int) -> Bool {
+        training.isDead(layer: layer, node: node, source: source)
+    }
 
     // MARK: Editing parameters (the user types a new weight or bias)
 
     /// Sets the weight of the link from `source` in layer `layer - 1` to `node` in `layer`;
-    /// training continues from it. A dead (L1) link comes back to life.
+    /// training continues from it. What training kept for the old value goes: its share of the
+    /// partial batch, its optimizer state and its dead flag (a dead L1 link comes back to life).
     public mutating func setWeight(_ value: Double, layer: Int, node: Int, source: Int) {
         network.setWeight(value, layer: layer, node: node, source: source)
+        training.forgetWeight(layer: layer, node: node, source: source)
     }
 
-    /// Sets the bias of `node` in `layer` (l ≥ 1); training continues from it.
+    /// Sets the bias of `node` in `layer` (l ≥ 1); training continues from it, without what it
+    /// kept for the old value (its share of the partial batch, its optimizer state).
     public mutating func setBias(_ value: Double, layer: Int, node: Int) {
         network.setBias(value, layer: layer, node: node)
+        training.forgetBias(layer: layer, node: node)
     }
 
     // MARK: Changes, as TF makes them (SPEC §5)
@@ -87,6 +102,7 @@ public struct Playground: Equatable, Sendable {
     /// Rebuilds the network on the same data, continuing the stream; epoch back to 0.
     public mutating func resetNetwork() {
         network = Playground.makeNetwork(for: state, using: &random)
+        training = Training(for: network)
         epoch = 0
     }
 

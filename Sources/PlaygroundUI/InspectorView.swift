@@ -42,7 +42,7 @@ enum InspectorView {
         switch selection {
         case .link(let layer, let node, let source):
             let weight = network.weight(layer: layer, node: node, source: source)
-            let dead = network.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
+            let dead = state.playground.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
             return [(Inspector.title(selection, settings: settings, unicode: unicode) + " = " + Format.decimal(weight, places: 3) + dead, .main),
                     (fit("Enter types a new weight, w/W next/previous link, ", "Enter edits, w/W other links, ",
                          (unicode ? "←/→" : "Left/Right") + " its ends", width), .hint)]

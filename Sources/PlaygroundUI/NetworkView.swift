@@ -138,7 +138,7 @@ enum NetworkView {
         for node in 0..<destinations {
             let target = diagram.columns[layer].nodes[node]
             for source in 0..<sources {
-                guard !network.isDead(layer: layer, node: node, source: source) else { continue }
+                guard !state.playground.isDead(layer: layer, node: node, source: source) else { continue }
                 let row = Inspector.row(layer: layer - 1, node: source, settings: settings)
                 let origin = diagram.columns[layer - 1].nodes[row]
                 let start = port(of: origin, index: node, count: destinations, top: area.y)

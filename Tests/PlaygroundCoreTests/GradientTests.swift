@@ -23,31 +23,30 @@ final class GradientTests: XCTestCase {
     }
 
     private func error(_ network: Network, _ input: [Double], _ label: Double) -> Double {
-        var copy = network
-        let out = copy.output(for: input)
+        let out = network.output(for: input)
         return 0.5 * (out - label) * (out - label)
     }
 
-    /// Centred difference of E with respect to `storage[index]`.
-    private func numeric(_ network: Network, storageIndex index: Int, _ input: [Double], _ label: Double) -> Double {
+    /// Centred difference of E with respect to `parameters[index]`.
+    private func numeric(_ network: Network, parameterIndex index: Int, _ input: [Double], _ label: Double) -> Double {
         let h = 1e-6
         var plus = network, minus = network
-        plus.storage[index] += h
-        minus.storage[index] -= h
+        plus.parameters[index] += h
+        minus.parameters[index] -= h
         return (error(plus, input, label) - error(minus, input, label)) / (2 * h)
     }
 
     private func checkAll(_ network: Network, input: [Double], label: Double, name: String) {
         let analytic = network.gradients(input: input, label: label)
         for k in 0..<network.weightCount {
-            assertClose(analytic.weights[k], numeric(network, storageIndex: network.weightsAt + k, input, label),
+            assertClose(analytic.weights[k], numeric(network, parameterIndex: network.layout.weightsAt + k, input, label),
                         relative: 1e-5, absolute: 1e-8, "\(name): weight \(k)")
         }
         for k in network.sizes[0]..<network.nodeCount {
-            assertClose(analytic.biases[k], numeric(network, storageIndex: network.biasesAt + k, input, label),
+            assertClose(analytic.biases[k], numeric(network, parameterIndex: network.layout.biasesAt + k, input, label),
                         relative: 1e-5, absolute: 1e-8, "\(name): bias \(k)")
             if network.hiddenActivation == .prelu && k < network.nodeCount - 1 {
-                assertClose(analytic.slopes[k], numeric(network, storageIndex: network.slopesAt + k, input, label),
+                assertClose(analytic.slopes[k], numeric(network, parameterIndex: network.layout.slopesAt + k, input, label),
                             relative: 1e-5, absolute: 1e-8, "\(name): PReLU slope \(k)")
             }
         }
@@ -79,7 +78,7 @@ final class GradientTests: XCTestCase {
         var net = network(.prelu, output: .tanh)
         net.setBias(-5, layer: 1, node: 0)
         let gradient = net.gradients(input: [0.1, 0.2, 0.3], label: 1)
-        XCTAssertNotEqual(gradient.slopes[net.nodeStart[1]], 0)
+        XCTAssertNotEqual(gradient.slopes[net.layout.nodeStart[1]], 0)
         checkAll(net, input: [0.1, 0.2, 0.3], label: 1, name: "prelu with a negative node")
     }
 
@@ -119,20 +118,21 @@ final class GradientTests: XCTestCase {
         for regularization in [Regularization.none, .l1, .l2] {
             let base = network(.tanh, output: .tanh)
             let input = [0.3, -0.8, 1.1], label = -1.0
-            let settings = Network.Hyperparameters(learningRate: 0.1, regularization: regularization,
-                                                   regularizationRate: 0.05, batchSize: 1)
+            let settings = Training.Hyperparameters(learningRate: 0.1, regularization: regularization,
+                                                    regularizationRate: 0.05, batchSize: 1)
             var trained = base
-            trained.trainEpoch(inputs: input, labels: [label], settings: settings)
+            var training = Training(for: trained)
+            training.trainEpoch(&trained, inputs: input, labels: [label], settings: settings)
             for k in 0..<base.weightCount {
-                let w = base.storage[base.weightsAt + k]
+                let w = base.parameters[base.layout.weightsAt + k]
                 let h = 1e-6
                 var plus = base, minus = base
-                plus.storage[base.weightsAt + k] += h
-                minus.storage[base.weightsAt + k] -= h
+                plus.parameters[base.layout.weightsAt + k] += h
+                minus.parameters[base.layout.weightsAt + k] -= h
                 let penalised = { (n: Network, w: Double) in self.error(n, input, label) + 0.05 * regularization.value(w) }
                 let slope = (penalised(plus, w + h) - penalised(minus, w - h)) / (2 * h)
                 let expected = w - 0.1 * slope
-                let actual = trained.storage[trained.weightsAt + k]
+                let actual = trained.parameters[trained.layout.weightsAt + k]
                 if regularization == .l1 && actual == 0 {
                     XCTAssertLessThanOrEqual(expected * w, 1e-6, "L1 zeroed a weight that did not cross zero")
                     continue
@@ -146,13 +146,14 @@ final class GradientTests: XCTestCase {
         var random = SeededRandom(seed: "l1")
         var network = Network(inputCount: 1, hiddenLayers: [], activation: .tanh, outputActivation: .linear, using: &random)
         network.setWeight(0.001, layer: 1, node: 0, source: 0)
-        let settings = Network.Hyperparameters(learningRate: 0.1, regularization: .l1, regularizationRate: 1, batchSize: 1)
+        let settings = Training.Hyperparameters(learningRate: 0.1, regularization: .l1, regularizationRate: 1, batchSize: 1)
         // The gradient is zero (out == label), so only the penalty moves w: 0.001 - 0.1 < 0.
         network.setBias(0, layer: 1, node: 0)
-        network.trainEpoch(inputs: [0], labels: [0], settings: settings)
+        var training = Training(for: network)
+        training.trainEpoch(&network, inputs: [0], labels: [0], settings: settings)
         XCTAssertEqual(network.weight(layer: 1, node: 0, source: 0), 0)
-        XCTAssertTrue(network.isDead(layer: 1, node: 0, source: 0))
-        network.trainEpoch(inputs: [1], labels: [5], settings: settings)
+        XCTAssertTrue(training.isDead(layer: 1, node: 0, source: 0))
+        training.trainEpoch(&network, inputs: [1], labels: [5], settings: settings)
         XCTAssertEqual(network.weight(layer: 1, node: 0, source: 0), 0, "a dead link never trains again")
     }
 
@@ -173,7 +174,7 @@ final class GradientTests: XCTestCase {
         // With label f - 1, ∂E/∂out = 1, so the gradient of E is the gradient of f.
         let gradient = network.gradients(input: [-2, 5], label: f - 1)
         XCTAssertEqual(gradient.inputs, [-4, -4])
-        XCTAssertEqual(gradient.weights[network.weightIndex(2, 0, 0)], 3)
+        XCTAssertEqual(gradient.weights[network.layout.weightIndex(2, 0, 0)], 3)
     }
 
     /// The neuron σ(w0·x0 + w1·x1 + w2) at w = (2, -3, -3), x = (-1, -2): 0.731, with
@@ -191,6 +192,6 @@ final class GradientTests: XCTestCase {
         assertClose(gradient.inputs[1], -0.590, absolute: 5e-4)
         assertClose(gradient.weights[0], -0.197, absolute: 5e-4)
         assertClose(gradient.weights[1], -0.393, absolute: 5e-4)
-        assertClose(gradient.biases[network.nodeStart[1]], 0.197, absolute: 5e-4)
+        assertClose(gradient.biases[network.layout.nodeStart[1]], 0.197, absolute: 5e-4)
     }
 }

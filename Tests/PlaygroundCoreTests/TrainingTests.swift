@@ -21,14 +21,17 @@ final class TrainingTests: XCTestCase {
         let start = Network(inputCount: 2, hiddenLayers: [3], activation: .tanh, outputActivation: .tanh, using: &random)
         let inputs: [[Double]] = [[0.5, -1], [1.5, 0.2], [-2, 0.7], [0.1, 2.2]]
         let labels: [Double] = [1, -1, 1, -1]
-        let settings = Network.Hyperparameters(learningRate: 0.3, batchSize: 3)
+        let settings = Training.Hyperparameters(learningRate: 0.3, batchSize: 3)
 
         var trained = start
-        trained.trainEpoch(inputs: inputs.flatMap { $0 }, labels: labels, settings: settings)
-        XCTAssertEqual(trained.accumulatedExamples, 1)
+        var training = Training(for: trained)
+        training.trainEpoch(&trained, inputs: inputs.flatMap { $0 }, labels: labels, settings: settings)
+        XCTAssertEqual(training.accumulatedExamples, 1)
+        XCTAssertEqual(training.updateCount, 1)
         let afterFirst = trained
-        trained.trainEpoch(inputs: inputs.flatMap { $0 }, labels: labels, settings: settings)
-        XCTAssertEqual(trained.accumulatedExamples, 1)
+        training.trainEpoch(&trained, inputs: inputs.flatMap { $0 }, labels: labels, settings: settings)
+        XCTAssertEqual(training.accumulatedExamples, 1)
+        XCTAssertEqual(training.updateCount, 2)
 
         // By hand: first update from examples 0–2 on `start`; then examples 3 (on the weights after
         // the first update), 0, 1, 2 summed and divided by 4.
@@ -45,11 +48,11 @@ final class TrainingTests: XCTestCase {
         let n = Double(gradients.count)
         for k in 0..<network.weightCount {
             let sum = gradients.reduce(0.0) { $0 + $1.weights[k] }
-            network.storage[network.weightsAt + k] -= (rate / n) * sum
+            network.parameters[network.layout.weightsAt + k] -= (rate / n) * sum
         }
         for k in network.sizes[0]..<network.nodeCount {
             let sum = gradients.reduce(0.0) { $0 + $1.biases[k] }
-            network.storage[network.biasesAt + k] -= rate * sum / n
+            network.parameters[network.layout.biasesAt + k] -= rate * sum / n
         }
     }
 
@@ -85,7 +88,7 @@ final class TrainingTests: XCTestCase {
 
     func testEmptySetsHaveZeroLoss() {
         var random = SeededRandom(seed: "empty")
-        var network = Network(inputCount: 2, hiddenLayers: [2], activation: .tanh, outputActivation: .tanh, using: &random)
+        let network = Network(inputCount: 2, hiddenLayers: [2], activation: .tanh, outputActivation: .tanh, using: &random)
         XCTAssertEqual(network.loss(inputs: [], labels: []), 0)
     }
 
@@ -133,7 +136,7 @@ final class GridTests: XCTestCase {
             let columns = features.gridColumns(width: width, height: height)
             var evaluation = GridEvaluation()
             playground.network.evaluate(featureColumns: columns, count: width * height, into: &evaluation)
-            var network = playground.network
+            let network = playground.network
             let outputLayer = network.layerCount - 1
             for row in 0..<height {
                 for column in 0..<width {
@@ -189,7 +192,7 @@ final class ParameterEditTests: XCTestCase {
     func testEditsSetTheValueAndTrainingContinuesFromIt() throws {
         var playground = Playground(state: try state("networkShape=3,2&seed=0.12345"))
         playground.step(epochs: 5)
-        var reference = playground.network
+        var reference = playground.network, referenceTraining = playground.training
         playground.setWeight(0.75, layer: 2, node: 1, source: 2)
         playground.setBias(-1.5, layer: 1, node: 0)
         XCTAssertEqual(playground.network.weight(layer: 2, node: 1, source: 2), 0.75)
@@ -198,8 +201,8 @@ final class ParameterEditTests: XCTestCase {
         reference.setWeight(0.75, layer: 2, node: 1, source: 2)
         reference.setBias(-1.5, layer: 1, node: 0)
         XCTAssertEqual(playground.network, reference)
-        reference.trainEpoch(inputs: playground.trainInputs, labels: playground.trainLabels,
-                             settings: playground.hyperparameters)
+        referenceTraining.trainEpoch(&reference, inputs: playground.trainInputs, labels: playground.trainLabels,
+                                     settings: playground.hyperparameters)
         playground.step()
         XCTAssertEqual(playground.network, reference, "training continues from the edited values")
     }
