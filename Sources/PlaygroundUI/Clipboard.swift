@@ -1,6 +1,6 @@
 /// Putting text on the terminal's clipboard: xterm's OSC 52 control sequence, which carries the
 /// text in base64. The run loop writes the sequence when the link box opens; terminals that allow
-/// it (xterm with `allowWindowOps`, kitty, iTerm2, WezTerm, foot, tmux with `set-clipboard on`)
+/// it (xterm when its window operations allow it, kitty, iTerm2, WezTerm, foot, tmux with `set-clipboard on`)
 /// set their clipboard, the others ignore it.
 public enum Clipboard {
     /// `ESC ] 52 ; c ; <base64 of text> BEL`: "c" names the clipboard selection. Written as it
