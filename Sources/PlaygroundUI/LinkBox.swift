@@ -85,7 +85,8 @@ public struct LinkBox: Equatable, Sendable {
 
         var noteRow = viewRow + 3
         if let wholeRows {
-            grid.put("the whole link: select these rows to copy it (the terminal joins them)", x: 2, y: band.y + 5, style: dim)
+            let label = "the whole link: select these rows to copy it (the terminal joins them)"
+            grid.put(label, x: 2, y: band.y + 5, style: dim)
             for (index, row) in wholeRows.enumerated() {
                 let start = index * band.width
                 grid.put(Self.text(link[start..<min(length, start + band.width)]), x: 0, y: row)
