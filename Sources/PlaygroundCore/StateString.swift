@@ -3,6 +3,13 @@
 /// The text is taken apart on its code points (Unicode scalars), never on grapheme clusters:
 /// a combining mark after `&` or `=` would otherwise join the separator into one character and
 /// silently swallow a key.
+///
+/// ASCII white space (space, tab, CR, LF) is dropped everywhere in the text before it is read: a
+/// link copied from a terminal that wrapped it arrives with line breaks and indentation inside.
+/// A TF link never holds raw white space (a browser writes a space in the hash as `%20`, and TF,
+/// like this parser, keeps `%20` as it is, undecoded), so nothing a link can say is lost; a seed
+/// typed with a space reads as the seed without it, and as every value read is free of white
+/// space, writing a state and reading it back gives the same state.
 
 /// A state string that cannot be used, with a message naming the key and what it accepts.
 public struct StateError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -44,7 +51,7 @@ extension PlaygroundState {
     /// Unlike TF, a value a key does not accept is a `StateError` naming the key and what it
     /// accepts, and an unknown key is a warning (and ignored).
     public static func parse(_ text: String, freshSeed: () -> String) throws(StateError) -> Parsed {
-        var body = Substring(text).unicodeScalars.trimmingWhitespace()
+        var body = Substring(withoutPastedWhitespace(text)).unicodeScalars.trimmingWhitespace()
         if let hash = body.firstIndex(of: "#") { body = body[body.index(after: hash)...] }
 
         // TF's map from names to values: in the order names first appear, the last value wins.
@@ -82,6 +89,13 @@ extension PlaygroundState {
         if !seedGiven { state.seed = freshSeed() }
         return Parsed(state: state, warnings: warnings)
     }
+}
+
+/// `text` without ASCII space, tab, CR and LF, wherever they are (see the top of this file).
+func withoutPastedWhitespace(_ text: String) -> String {
+    var kept = String.UnicodeScalarView()
+    kept.append(contentsOf: text.unicodeScalars.lazy.filter { !" \t\r\n".unicodeScalars.contains($0) })
+    return String(kept)
 }
 
 extension Substring.UnicodeScalarView {

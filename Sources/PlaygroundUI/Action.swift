@@ -29,8 +29,10 @@ public enum Action: Equatable, Sendable {
     case changeSpeed(by: Int)
     /// `?`: open or close the help screen.
     case toggleHelp
-    /// `c`: show the state as a TensorFlow Playground link.
+    /// `c`: show the state as a TensorFlow Playground link (and copy it: `Effect.copyLink`).
     case showLink
+    /// ←/→ `h`/`l` `Home`/`End` in the link box: scroll the link's one-row view.
+    case scrollLink(LinkScroll)
     /// Esc: close the help screen or the link box, and clear the message.
     case dismiss
 
@@ -66,4 +68,6 @@ public struct Effect: OptionSet, Sendable {
     public static let redraw = Effect(rawValue: 1)
     /// Leave the app (exit status 0).
     public static let quit = Effect(rawValue: 2)
+    /// Put the link on the terminal's clipboard (`Clipboard.osc52(state.settings.link)`).
+    public static let copyLink = Effect(rawValue: 4)
 }

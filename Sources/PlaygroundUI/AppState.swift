@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     public var losses = LossHistory()
     /// The help screen or the link box, drawn over everything.
     public var overlay: Overlay?
+    /// The link box's view: the index of the first code point of the link it shows.
+    public var linkScroll = 0
     /// A line for the user: what just happened, or why training stopped.
     public var status: String?
     /// Where new seeds come from (`g`, and data changes): seeded, so tests are repeatable.

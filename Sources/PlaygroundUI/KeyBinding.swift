@@ -6,13 +6,17 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case inspecting
     /// A weight or bias is being typed: the entry line takes every key (`q` too).
     case entry
-    /// The help screen or the link box is open: any key closes it.
+    /// The help screen is open: any key closes it.
     case overlay
+    /// The link box is open: the arrows scroll the link, any other key closes the box.
+    case link
 
     /// The context of `state`. The entry line comes first (it takes every key), then an overlay.
     public init(_ state: AppState) {
         if state.entry != nil {
             self = .entry
+        } else if state.overlay == .link {
+            self = .link
         } else if state.overlay != nil {
             self = .overlay
         } else {

@@ -48,11 +48,14 @@ public enum KeyMap {
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 14)),
         .init(.playground, ["?": .toggleHelp], "this help", footer: .init(pinned: "help", in: KeyContext.playing)),
         .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
-        .init(.playground, ["any key"], "close help / link", in: [.overlay]) { key, _ in
+        .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
+                            "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
+        .init(.playground, ["Home": .scrollLink(.start), "End": .scrollLink(.end)], "link: start / end", in: [.link]),
+        .init(.playground, ["any key"], "close help / link", in: [.overlay, .link]) { key, _ in
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay],
+        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link],
               footer: .init(pinned: "quit", in: KeyContext.playing)),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
               footer: .init(pinned: "quit", in: [.entry])),
@@ -102,7 +105,7 @@ public enum KeyMap {
     /// An open overlay keeps the footer of what is under it.
     static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
         var context = KeyContext(state)
-        if context == .overlay { context = state.selection != nil ? .inspecting : .normal }
+        if context == .overlay || context == .link { context = state.selection != nil ? .inspecting : .normal }
         let shown = bindings.filter { binding in binding.footer.map { $0.contexts.contains(context) } ?? false }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
             .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }

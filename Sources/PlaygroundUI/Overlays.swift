@@ -56,26 +56,8 @@ enum Overlays {
                  clip: inner)
     }
 
-    /// The state as a TensorFlow Playground link, wrapped across the screen's full width (no
-    /// side borders) so that selecting it copies nothing but the link.
+    /// The state as a TensorFlow Playground link: see `LinkBox`.
     static func link(_ state: AppState, into grid: inout CellGrid) {
-        let link = Array(state.settings.link.unicodeScalars)
-        let width = max(1, grid.width)
-        let linkRows = (link.count + width - 1) / width
-        let height = min(grid.height, linkRows + 4)
-        let top = max(0, (grid.height - height) / 2)
-        let band = Rect(x: 0, y: top, width: grid.width, height: height)
-        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
-        let rule = Cell(glyphs.horizontal, style: CellStyle(foreground: Palette(state.capabilities.colors).title))
-        grid.fill(band)
-        grid.fill(Rect(x: 0, y: band.y, width: grid.width, height: 1), with: rule)
-        grid.fill(Rect(x: 0, y: band.maxY - 1, width: grid.width, height: 1), with: rule)
-        grid.put(" TensorFlow Playground link (select to copy; Esc closes) ", x: 2, y: band.y, style: CellStyle(bold: true))
-        for row in 0..<linkRows where band.y + 2 + row < band.maxY - 1 {
-            let slice = link[(row * width)..<min(link.count, (row + 1) * width)]
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: slice)
-            grid.put(String(text), x: 0, y: band.y + 2 + row)
-        }
+        LinkBox(state)?.draw(state, into: &grid)
     }
 }

@@ -59,7 +59,10 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     case .toggleHelp:
         state.overlay = state.overlay == .help ? nil : .help
     case .showLink:
-        state.overlay = .link
+        state.openLinkBox()
+        return [.redraw, .copyLink]
+    case .scrollLink(let scroll):
+        state.scrollLink(scroll)
     case .dismiss:
         state.overlay = nil
         state.status = nil

@@ -25,5 +25,8 @@ enum Interactive {
             FileHandle.standardError.write(Data(("playground-tui: " + loop.statistics.summary + "\n").utf8))
         }
         if let signal { Signals.reraise(signal) }
+        // Quitting leaves the settings behind as a link, on the normal screen the shell shows
+        // (a signal ends the app without it).
+        print(loop.state.settings.link)
     }
 }

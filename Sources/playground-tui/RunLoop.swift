@@ -76,6 +76,9 @@ struct RunLoop {
         render(state, into: &grid)
         let rendered = Monotonic.now
         terminal.draw(grid)
+        if let rows = LinkBox(state)?.wholeRows, grid.width == terminal.size.width {
+            terminal.rewriteWrapped(state.settings.link, row: rows.lowerBound)
+        }
         statistics.recordFrame(renderSeconds: rendered - start, drawSeconds: Monotonic.now - rendered)
         needsDraw = false
     }
@@ -126,6 +129,8 @@ struct RunLoop {
     private mutating func apply(_ action: Action) -> Outcome? {
         let effect = update(&state, action)
         if effect.contains(.redraw) { needsDraw = true }
+        terminal.setMouseReporting(state.wantsMouseReporting)
+        if effect.contains(.copyLink) { terminal.writeControl(Clipboard.osc52(state.settings.link)) }
         return effect.contains(.quit) ? .quit : nil
     }
 }

@@ -175,6 +175,53 @@ final class Terminal {
         }
     }
 
+    /// Mouse reporting on or off while the app runs (off while the link box is open, so the
+    /// terminal's own selection works). Nothing is written when it already is so, or when the
+    /// terminal has no mouse; `giveBack` still turns it off at exit, and `takeBack` restores
+    /// whichever state this set.
+    func setMouseReporting(_ on: Bool) {
+        guard capabilities.mouse, Self.mouseReporting.load(ordering: .sequentiallyConsistent) != on else { return }
+        Self.mouseReporting.store(on, ordering: .sequentiallyConsistent)
+        Self.writeToTerminal(on ? Self.mouseOn : Self.mouseOff)
+    }
+
+    /// Writes a control sequence as it is (OSC 52 for the clipboard), between frames: every
+    /// frame ends with ncurses' buffer flushed, so it cannot land inside ncurses' own output.
+    func writeControl(_ sequence: String) {
+        Self.writeToTerminal(Array(sequence.utf8))
+    }
+
+    /// Writes `text` once more from the start of `row` as one run that the terminal wraps at its
+    /// right margin, so that it marks the rows as one wrapped line and a selection over them
+    /// copies `text` without line breaks. The rows must already show exactly this text, in plain
+    /// style, broken at the screen's width (`LinkBox` draws them so): ncurses' picture of the
+    /// screen stays true. The cursor and attributes are saved and restored around it (DECSC /
+    /// DECRC), so ncurses' idea of them holds too. Skipped for text that is not printable ASCII
+    /// (its cells may differ from its bytes) and where plain cells are not the default colours.
+    func rewriteWrapped(_ text: String, row: Int) {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), row >= 0, row < size.height,
+              palette.defaultColors || capabilities.colors == .none else { return }
+        let start = "\u{1B}7\u{1B}[\(row + 1);1H\u{1B}[0m"
+        Self.writeToTerminal(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
+    }
+
+    private static func writeToTerminal(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
     /// The terminal's size in cells.
     var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
 

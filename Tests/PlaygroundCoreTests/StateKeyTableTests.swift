@@ -14,7 +14,7 @@ final class StateKeyTableTests: XCTestCase {
     let nonDefault: [String: String] = [
         "activation": "relu", "regularization": "L1", "batchSize": "7", "dataset": "spiral",
         "regDataset": "reg-gauss", "learningRate": "0.3", "regularizationRate": "0.003", "noise": "35",
-        "networkShape": "8,1,3", "seed": "any text ü", "showTestData": "true", "discretize": "true",
+        "networkShape": "8,1,3", "seed": "any_text_ü", "showTestData": "true", "discretize": "true",
         "percTrainData": "70", "x": "false", "y": "false", "xTimesY": "true", "xSquared": "true",
         "ySquared": "true", "cosX": "true", "sinX": "true", "cosY": "true", "sinY": "true",
         "collectStats": "true", "tutorial": "dp-reducing", "problem": "regression", "initZero": "true",

@@ -49,7 +49,7 @@ final class StateTests: XCTestCase {
     func testRoundTripsOverManyStates() throws {
         var random = SeededRandom(seed: "round-trips")
         for index in 0..<300 {
-            var s = PlaygroundState(seed: index % 3 == 0 ? "0.\(index)" : "seed \(index) ü")
+            var s = PlaygroundState(seed: index % 3 == 0 ? "0.\(index)" : "seed_\(index)_ü")
             s.activation = Activation.allCases[index % Activation.allCases.count]
             s.regularization = Regularization.allCases[index % 3]
             s.batchSize = 1 + index % 30

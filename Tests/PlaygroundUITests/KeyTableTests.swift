@@ -23,6 +23,9 @@ final class KeyTableTests: XCTestCase {
             _ = update(&app, .beginEdit)
             _ = update(&app, .typeInEntry("1"))
         case .overlay: app.overlay = .help
+        case .link:
+            app.overlay = .link
+            app.linkScroll = 40  // mid-link, so that every scroll key moves the view
         }
         XCTAssertEqual(KeyContext(app), context)
         return app
