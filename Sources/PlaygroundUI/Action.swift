@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     case changeSpeed(by: Int)
     /// `?`: open or close the help screen.
     case toggleHelp
+    /// `o`: the loss chart's y axis logarithmic or linear.
+    case toggleLogScale
     /// `c`: show the state as a TensorFlow Playground link (and copy it: `Effect.copyLink`).
     case showLink
     /// ←/→ `h`/`l` `Home`/`End` in the link box: scroll the link's one-row view.

@@ -12,8 +12,12 @@ public struct AppState: Equatable, Sendable {
     public var selectedLayer = 0
     /// The knob the arrow keys change.
     public var focus: Knob = .dataset
-    /// How fast training runs while playing.
-    public var speed: Speed = .fastest
+    /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
+    /// per animation frame), so the boundary can be watched as it forms.
+    public var speed: Speed = .standard
+    /// The loss chart's y axis is logarithmic (`o`). The app's own, like the speed: not in the
+    /// TF state string, and kept when the network is rebuilt.
+    public var logScaleLoss = false
     /// Both losses per recorded frame since the network was last built.
     public var losses = LossHistory()
     /// The help screen or the link box, drawn over everything.
@@ -63,6 +67,9 @@ public struct AppState: Equatable, Sendable {
 
     /// The screen's arrangement for the current size and settings.
     public var layout: Layout { Layout(width: width, height: height, settings: playground.state) }
+
+    /// Below the minimum size only the "too small" screen shows, and only quitting acts.
+    public var isTooSmall: Bool { layout.isTooSmall }
 
     // MARK: Steps used by `update`
 
@@ -130,7 +137,10 @@ public enum Overlay: Equatable, Sendable {
 
 /// How fast training runs while playing: a few epochs per second to watch, up to flat out.
 public enum Speed: Int, CaseIterable, Comparable, Sendable {
-    case one, three, ten, thirty, hundred, fastest
+    case one, three, ten, thirty, sixty, hundred, fastest
+
+    /// The default: 60 epochs/s, two epochs per 1/30 s frame, about TF's one epoch per animation frame.
+    public static let standard = Speed.sixty
 
     /// Epochs per second; nil for as many as the frame budget allows.
     public var epochsPerSecond: Double? {
@@ -139,6 +149,7 @@ public enum Speed: Int, CaseIterable, Comparable, Sendable {
         case .three: 3
         case .ten: 10
         case .thirty: 30
+        case .sixty: 60
         case .hundred: 100
         case .fastest: nil
         }

@@ -64,16 +64,19 @@ extension AppState {
         }
     }
 
-    /// Enter on a selection: open the entry line (inputs have nothing to edit).
+    /// Enter on a selection: open the entry line for its bias or weight. An input has neither:
+    /// Enter on one types the weight of its link into the next layer's first node, which the
+    /// entry line names. (Refusing it instead left the inspecting keys live, so the number the
+    /// user went on to type toggled features and rebuilt the network.)
     mutating func beginEdit() {
         guard let selection, selection.exists(in: playground.network.sizes) else { return }
-        if case .node(0, _) = selection {
-            status = "an input has no bias: press w to pick one of its links, or → for the next layer"
-            return
+        var target = selection
+        if case .node(0, let input) = selection {
+            target = .link(layer: 1, node: 0, source: input)
         }
-        entry = Entry(target: selection, resumesPlaying: isPlaying)
+        entry = Entry(target: target, resumesPlaying: isPlaying)
         isPlaying = false
-        status = nil
+        status = target == selection ? nil : "an input has no bias: this sets the weight of its first link"
     }
 
     /// Enter in the entry line: set the value, or refuse it with a message and change nothing.

@@ -10,15 +10,20 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case overlay
     /// The link box is open: the arrows scroll the link, any other key closes the box.
     case link
+    /// The terminal is below the minimum size: nothing is drawn to act on, only quitting acts.
+    case tooSmall
 
-    /// The context of `state`. The entry line comes first (it takes every key), then an overlay.
+    /// The context of `state`. Too small comes first (nothing is shown), then an overlay (the
+    /// help can open over the entry line), then the entry line (it takes every other key).
     public init(_ state: AppState) {
-        if state.entry != nil {
-            self = .entry
+        if state.isTooSmall {
+            self = .tooSmall
         } else if state.overlay == .link {
             self = .link
         } else if state.overlay != nil {
             self = .overlay
+        } else if state.entry != nil {
+            self = .entry
         } else {
             self = state.selection != nil ? .inspecting : .normal
         }
@@ -149,6 +154,8 @@ public enum KeyPattern: Hashable, Sendable, ExpressibleByStringLiteral {
 public struct FooterHint: Sendable {
     /// What the footer writes after the keys ("play", "noise").
     public let label: String
+    /// What it writes instead while training runs ("pause" for Space); nil: `label`.
+    public let playingLabel: String?
     /// Lower comes first, and stays longest on a narrow footer.
     public let priority: Int
     /// The footers that show it.
@@ -158,8 +165,10 @@ public struct FooterHint: Sendable {
     /// Drawn at the footer's right edge, always ("? help", "q quit").
     public let isPinned: Bool
 
-    public init(_ label: String, _ priority: Int, in contexts: Set<KeyContext> = [.normal], keys: [KeyPattern]? = nil) {
+    public init(_ label: String, _ priority: Int, whilePlaying playingLabel: String? = nil,
+                in contexts: Set<KeyContext> = KeyContext.playing, keys: [KeyPattern]? = nil) {
         self.label = label
+        self.playingLabel = playingLabel
         self.priority = priority
         self.contexts = contexts
         self.keys = keys
@@ -168,11 +177,15 @@ public struct FooterHint: Sendable {
 
     public init(pinned label: String, in contexts: Set<KeyContext>) {
         self.label = label
+        playingLabel = nil
         priority = 0
         self.contexts = contexts
         keys = nil
         isPinned = true
     }
+
+    /// The label for the footer now.
+    public func label(isPlaying: Bool) -> String { isPlaying ? playingLabel ?? label : label }
 }
 
 /// One row of the key table: its keys, where they work, what they do, the help text, the footer.

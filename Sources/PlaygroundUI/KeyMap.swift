@@ -8,32 +8,32 @@ public enum KeyMap {
     public static let bindings: [KeyBinding] = [
         // The playground
         .init(.playground, ["Space": .togglePlay], "play / pause", control: "playButton",
-              footer: .init("play", 1, in: KeyContext.playing)),
-        .init(.playground, ["s": .step], "one epoch", control: "stepButton", footer: .init("step", 2, in: KeyContext.playing)),
-        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: "resetButton", footer: .init("reset", 4)),
-        .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 5)),
+              footer: .init("play", 1, whilePlaying: "pause")),
+        .init(.playground, ["s": .step], "one epoch", control: "stepButton", footer: .init("step", 2)),
+        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: "resetButton", footer: .init("reset", 3)),
+        .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
-                            ".": .changeSpeed(by: 1)], "training speed down / up"),
+                            ".": .changeSpeed(by: 1)], "training speed down / up", footer: .init("speed", 10, keys: ["<", ">"])),
         .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
-              control: "dataset", footer: .init("data", 6, keys: ["d"])),
+              control: "dataset", footer: .init("data", 4, keys: ["d"])),
         .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
-              control: "noise", footer: .init("noise", 7)),
+              control: "noise", footer: .init("noise", 14)),
         .init(.playground, ["t": .adjust(.trainingRatio, by: -1), "T": .adjust(.trainingRatio, by: 1)],
               "training ratio down / up", control: "percTrainData"),
         .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
               control: "batchSize"),
         .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
-              "toggle input feature", footer: .init("features", 12)),
+              "toggle input feature", footer: .init("features", 5)),
         .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
-              "hidden layer less / more", control: "numHiddenLayers", footer: .init("layers", 9)),
-        .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 8, keys: ["-", "+"])) { key, state in
+              "hidden layer less / more", control: "numHiddenLayers", footer: .init("layers", 12)),
+        .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 13, keys: ["-", "+"])) { key, state in
             .adjust(.neurons(layer: state.selectedLayer), by: [.character("-"), .character("_")].contains(key) ? -1 : 1)
         },
         .init(.playground, ["Tab": .selectLayer(by: 1), "S-Tab": .selectLayer(by: -1)], "next / previous layer"),
         .init(.playground, ["a": .adjust(.activation, by: 1), "A": .adjust(.activation, by: -1)],
-              "next / previous activation", control: "activation", footer: .init("activation", 10, keys: ["a"])),
+              "next / previous activation", control: "activation", footer: .init("activation", 7, keys: ["a"])),
         .init(.playground, ["l": .adjust(.learningRate, by: -1), "L": .adjust(.learningRate, by: 1)],
-              "learning rate down / up", control: "learningRate", footer: .init("rate", 11)),
+              "learning rate down / up", control: "learningRate", footer: .init("rate", 8)),
         .init(.playground, ["e": .adjust(.regularization, by: 1), "E": .adjust(.regularization, by: -1)],
               "regularization next / prev", control: "regularization"),
         .init(.playground, ["k": .adjust(.regularizationRate, by: -1), "K": .adjust(.regularizationRate, by: 1)],
@@ -43,10 +43,12 @@ public enum KeyMap {
         .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: "discretize"),
         .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
-              in: [.normal], footer: .init("knobs", 13, keys: ["↑", "↓", "←", "→"])),
+              in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
-        .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 14)),
-        .init(.playground, ["?": .toggleHelp], "this help", footer: .init(pinned: "help", in: KeyContext.playing)),
+        .init(.playground, ["o": .toggleLogScale], "loss chart log / linear", footer: .init("log scale", 15)),
+        .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
+        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry],
+              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry])),
         .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
@@ -55,13 +57,13 @@ public enum KeyMap {
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link],
+        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall],
               footer: .init(pinned: "quit", in: KeyContext.playing)),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
               footer: .init(pinned: "quit", in: [.entry])),
 
         // Inside the network
-        .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 3)),
+        .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 6, in: [.normal])),
         .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
                          "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
               "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
@@ -105,7 +107,7 @@ public enum KeyMap {
     /// An open overlay keeps the footer of what is under it.
     static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
         var context = KeyContext(state)
-        if context == .overlay || context == .link { context = state.selection != nil ? .inspecting : .normal }
+        if context == .overlay || context == .link { context = state.entry != nil ? .entry : state.selection != nil ? .inspecting : .normal }
         let shown = bindings.filter { binding in binding.footer.map { $0.contexts.contains(context) } ?? false }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
             .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }

@@ -31,7 +31,7 @@ enum OutputPanel {
             LossChart.drawLegend(capabilities: caps, in: Rect(x: titleRow.x + 6, y: titleRow.y, width: titleRow.width - 6, height: 1),
                                  into: &grid)
             // The log scale's switch is the lead's to wire (a state flag and a key); linear until then.
-            LossChart.draw(state.losses.records, logScale: false, in: chart, capabilities: caps, into: &grid)
+            LossChart.draw(state.losses.records, logScale: state.logScaleLoss, in: chart, capabilities: caps, into: &grid)
         }
     }
 

@@ -7,6 +7,14 @@ import PlaygroundCore
 /// rebuild the network on the same data, data settings draw new data. The app adds TF's other
 /// rule: a data change also draws a new seed.
 public func update(_ state: inout AppState, _ action: Action) -> Effect {
+    // The "too small" screen shows nothing to act on: only quitting, a resize and the run
+    // loop's training go through (the key map gives no other action there either).
+    if state.isTooSmall {
+        switch action {
+        case .quit, .resize, .train: break
+        default: return []
+        }
+    }
     switch action {
     case .quit:
         return .quit
@@ -56,6 +64,8 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         if case .neurons = state.focus { state.focus = .neurons(layer: state.selectedLayer) }
     case .changeSpeed(let delta):
         state.speed = state.speed.stepped(by: delta)
+    case .toggleLogScale:
+        state.logScaleLoss.toggle()
     case .toggleHelp:
         state.overlay = state.overlay == .help ? nil : .help
     case .showLink:

@@ -5,10 +5,11 @@ import PlaygroundUI
 
 /// The interactive playground: opens the terminal, runs the loop, gives the terminal back.
 enum Interactive {
-    static func run(state: PlaygroundState) throws {
+    /// `ascii`: `--ascii`, draw in ASCII whatever the locale.
+    static func run(state: PlaygroundState, ascii: Bool = false) throws {
         let terminal: Terminal
         do {
-            terminal = try Terminal.open()
+            terminal = try Terminal.open(asciiRequested: ascii)
         } catch {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             throw ExitCode.failure

@@ -33,9 +33,12 @@ struct PlayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"))
     var state: String?
 
+    @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")
+    var ascii = false
+
     mutating func run() throws {
         let parsed = try StateOption.parse(state)
-        try Interactive.run(state: parsed)
+        try Interactive.run(state: parsed, ascii: ascii)
     }
 }
 

@@ -45,11 +45,12 @@ final class Terminal {
         surface = CursesSurface(window: window)
     }
 
-    static func open() throws(TerminalUnavailable) -> Terminal {
+    /// `asciiRequested`: `--ascii`, draw in ASCII whatever the locale.
+    static func open(asciiRequested: Bool = false) throws(TerminalUnavailable) -> Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalUnavailable(reason: "the interactive playground needs a terminal on stdin and stdout")
         }
-        let unicode = chooseLocale()
+        let unicode = chooseLocale(asciiRequested: asciiRequested)
         _ = mouseReporting.load(ordering: .relaxed)  // initialised here, never first in a handler
         Signals.install()
         let termName = getenv("TERM").map { String(cString: $0) } ?? ""
@@ -84,21 +85,27 @@ final class Terminal {
         return Terminal(screen: screen, window: window, capabilities: capabilities, palette: palette)
     }
 
-    /// The user's locale, then C.UTF-8 when it cannot show UTF-8; false means draw in ASCII.
-    private static func chooseLocale() -> Bool {
+    /// Sets the locale by `LocaleRule` (the user's own; C.UTF-8 when none is set or the UTF-8
+    /// one named is missing; ASCII when the user chose a non-UTF-8 locale or `--ascii`); false
+    /// means draw in ASCII.
+    private static func chooseLocale(asciiRequested: Bool) -> Bool {
         setlocale(LC_ALL, "")
-        if isUTF8() { return true }
-        if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8() {
+        let environment = Dictionary(uniqueKeysWithValues: LocaleRule.variables.compactMap { name in
+            getenv(name).map { (name, String(cString: $0)) }
+        })
+        switch LocaleRule.decide(environment: environment, codesetAfterSetlocale: codeset(), asciiRequested: asciiRequested) {
+        case .unicode:
+            return true
+        case .ascii:
+            return false
+        case .tryCUTF8:
+            guard setlocale(LC_CTYPE, "C.UTF-8") != nil, LocaleRule.isUTF8(codeset()) else { return false }
             setenv("LC_CTYPE", "C.UTF-8", 1)
             return true
         }
-        return false
     }
 
-    private static func isUTF8() -> Bool {
-        let codeset = String(cString: cn_codeset()).lowercased()
-        return codeset == "utf-8" || codeset == "utf8"
-    }
+    private static func codeset() -> String { String(cString: cn_codeset()) }
 
     /// `NO_COLOR` (any non-empty value) wins; then the terminal's count of colours.
     private static func setUpColors() -> (Capabilities.Colors, ColorPairs) {
@@ -201,7 +208,7 @@ final class Terminal {
     func rewriteWrapped(_ text: String, row: Int) {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), row >= 0, row < size.height,
-              palette.defaultColors || capabilities.colors == .none else { return }
+              screenWriter.colorPairs.defaultColors || capabilities.colors == .none else { return }
         let start = "\u{1B}7\u{1B}[\(row + 1);1H\u{1B}[0m"
         Self.writeToTerminal(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
     }

@@ -35,7 +35,7 @@ final class FramePacerTests: XCTestCase {
     }
 
     func testFixedSpeedsAccumulateFractions() {
-        for (speed, perSecond) in [(Speed.one, 1), (.three, 3), (.ten, 10), (.thirty, 30), (.hundred, 100)] {
+        for (speed, perSecond) in [(Speed.one, 1), (.three, 3), (.ten, 10), (.thirty, 30), (.sixty, 60), (.hundred, 100)] {
             var pacer = FramePacer()
             let app = playing(speed)
             let perFrame = (0..<30).map { _ in pacer.epochsForNextFrame(frameSeconds: frame, secondsPerEpoch: 1e-5, state: app) }
@@ -51,6 +51,16 @@ final class FramePacerTests: XCTestCase {
         XCTAssertLessThan(pacer.pendingEpochs, 1, "no debt builds up")
     }
 
+    /// Issue 8: the default is TF's pace, about one epoch per animation frame: two epochs on
+    /// every 1/30 s frame (60 a second), not as many as the frame affords.
+    func testTheDefaultSpeedTrainsTwoEpochsOnEveryFrame() {
+        var app = makeApp()
+        app.isPlaying = true
+        XCTAssertEqual(app.speed, .sixty)
+        var pacer = FramePacer()
+        XCTAssertEqual(run(&pacer, frames: 90, secondsPerEpoch: 1e-5, state: app), Array(repeating: 2, count: 90))
+    }
+
     func testPausedTrainsNothing() {
         var pacer = FramePacer()
         var app = playing(.ten)
@@ -61,7 +71,8 @@ final class FramePacerTests: XCTestCase {
     }
 
     func testSpeedLevels() {
-        XCTAssertEqual(Speed.allCases.map(\.title), ["1 epoch/s", "3 epochs/s", "10 epochs/s", "30 epochs/s", "100 epochs/s", "max"])
+        XCTAssertEqual(Speed.allCases.map(\.title),
+                       ["1 epoch/s", "3 epochs/s", "10 epochs/s", "30 epochs/s", "60 epochs/s", "100 epochs/s", "max"])
         XCTAssertEqual(Speed.one.stepped(by: -1), .one)
         XCTAssertEqual(Speed.fastest.stepped(by: 1), .fastest)
     }

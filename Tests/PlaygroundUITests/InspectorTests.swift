@@ -147,12 +147,31 @@ final class InspectorTests: XCTestCase {
         }
     }
 
-    func testAnInputHasNoBiasToEdit() {
+    /// Issue 8: `i ← ← ←`, Enter on an input, then a number. Enter used to be refused there,
+    /// which left the inspecting keys live: the "5" of "0.5" toggled feature 5 and rebuilt the
+    /// network. An input has no bias, so Enter types the weight of its first link instead, and
+    /// the number goes into the entry line.
+    func testANumberTypedAfterEnterOnAnInputSetsItsFirstLinkAndTogglesNoFeature() {
         var app = makeInspected()
-        _ = update(&app, .select(.node(layer: 0, node: 1)))
+        _ = update(&app, .train(epochs: 10))
+        for key: Key in [.character("i"), .left, .left, .left] { press(key, &app) }
+        guard case .node(0, let input)? = app.selection else { return XCTFail("not on an input: \(String(describing: app.selection))") }
+        let settings = app.settings, epoch = app.playground.epoch, network = app.playground.network
+        press(.enter, &app)
+        XCTAssertEqual(app.entry?.target, .link(layer: 1, node: 0, source: input))
+        XCTAssertEqual(app.status, "an input has no bias: this sets the weight of its first link")
+        let label = app.settings.inputFeatures[input].label
+        XCTAssertEqual(InspectorView.lines(app)[0].text, "weight \(label) → h1.1: ▏", "the entry line names the link")
+        for character in "0.5" { press(character, &app) }
+        XCTAssertEqual(app.settings, settings, "no feature toggled")
         press(.enter, &app)
         XCTAssertNil(app.entry)
-        XCTAssertNotNil(app.status)
+        XCTAssertEqual(app.settings, settings)
+        XCTAssertEqual(app.playground.epoch, epoch, "training was not reset")
+        XCTAssertEqual(app.playground.network.weight(layer: 1, node: 0, source: input), 0.5)
+        for source in 0..<2 where source != input {
+            XCTAssertEqual(app.playground.network.weight(layer: 1, node: 0, source: source), network.weight(layer: 1, node: 0, source: source))
+        }
     }
 
     func testChangingTheNetworkKeepsTheSelectionValid() {

@@ -231,6 +231,10 @@ final class KeyTests: XCTestCase {
 
     func testSpeedKeys() {
         var app = makeApp()
+        XCTAssertEqual(app.speed, .sixty, "TF's pace")
+        press(">", &app)
+        XCTAssertEqual(app.speed, .hundred)
+        press(">", &app)
         XCTAssertEqual(app.speed, .fastest)
         press(">", &app)
         XCTAssertEqual(app.speed, .fastest)

@@ -25,7 +25,7 @@ final class WidgetTests: XCTestCase {
         let app = makeApp(width: 80, height: 24)
         var grid = marked(width: 80, height: 1)
         Chrome.footer(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, [" Space play  s step  i inspect  r reset  g new data  d data      ? help  q quit "])
+        XCTAssertEqual(grid.lines, [" Space play  s step  r reset  d data  1-7 features  i inspect    ? help  q quit "])
         XCTAssertTrue(grid[1, 0].style.reverse)
     }
 
@@ -35,14 +35,15 @@ final class WidgetTests: XCTestCase {
         app.status = "new data: seed 0.12345"
         var grid = marked(width: 80, height: 1)
         Chrome.header(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, [" playground-tui   ▸ playing   new data: seed 0.12345               seed 0.12345 "])
+        XCTAssertEqual(grid.lines, [" playground-tui   ▸ playing   new data: seed 0.123…   60 epochs/s  seed 0.12345 "])
     }
 
     func testTooSmallMessageIsCentred() {
         let app = makeApp(width: 40, height: 6)
         let lines = screen(app).lines
-        XCTAssertEqual(lines[2], "     terminal too small, need 80×24     ")
-        XCTAssertEqual(lines[3], "               (now 40×6)               ")
+        XCTAssertEqual(lines[1], "     terminal too small, need 80×24     ")
+        XCTAssertEqual(lines[2], "               (now 40×6)               ")
+        XCTAssertEqual(lines[3], "                q quits                 ")
         let ascii = makeApp(width: 79, height: 24, capabilities: Capabilities(unicode: false))
         XCTAssertTrue(screen(ascii).lines.joined().contains("terminal too small, need 80x24"))
     }
