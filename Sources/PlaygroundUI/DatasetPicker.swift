@@ -18,9 +18,6 @@ enum DatasetPicker {
     /// Picture sizes in cells, largest first.
     static let pictureSizes: [(width: Int, height: Int)] = [(8, 4), (6, 3), (4, 2), (2, 1)]
 
-    /// The key shown before a data set's name: its place in the picker, from 1.
-    static func keyLabel(index: Int) -> String { String(index + 1) }
-
     /// A short name: the state-string name, without "reg-" (only regression's are shown together).
     static func name(_ dataset: Dataset) -> String {
         dataset.rawValue.hasPrefix("reg-") ? String(dataset.rawValue.dropFirst(4)) : dataset.rawValue
@@ -112,11 +109,11 @@ enum DatasetPicker {
         }
     }
 
-    /// Every label in one form, the first that fits all: "1 circle", "circle", "1".
+    /// Every label in one form, the first that fits all: "circle", else the names cut to the
+    /// picture's width ("circ"). No key numbers: the digits belong to the features; `d`/`D`
+    /// or a click choose a data set.
     static func labelTexts(_ sets: [Dataset], width: Int) -> [String] {
-        let forms: [(Int, Dataset) -> String] = [
-            { keyLabel(index: $0) + " " + name($1) }, { name($1) }, { index, _ in keyLabel(index: index) },
-        ]
+        let forms: [(Int, Dataset) -> String] = [{ name($1) }, { String(name($1).prefix(width)) }]
         for form in forms {
             let texts = sets.enumerated().map { form($0.offset, $0.element) }
             if texts.allSatisfy({ $0.count <= width }) { return texts }
