@@ -96,7 +96,10 @@ public struct Layout: Equatable, Sendable {
         let networkKnobs = shown([.hiddenLayers, .activation, .learningRate, .regularization, .regularizationRate, .problem])
         let displayKnobs = shown([.showTestData, .discretize, .speed])
 
-        let output = OutputLayout(width: width, body: body, displayRows: displayKnobs.count)
+        let columns = settings.networkShape.count + 2
+        let compact = NetworkDiagram.compactSize
+        let drawingNeeds = Layout.featureLabelWidth + columns * compact.width + (columns - 1) * NetworkDiagram.minimumGap(for: compact) + 1
+        let output = OutputLayout(width: width, body: body, displayRows: displayKnobs.count, leftNeeds: drawingNeeds)
         (outputPanel, heatMap, colorBar, pointLegend, stats, chart) =
             (output.panel, output.heatMap, output.colorBar, output.pointLegend, output.stats, output.chart)
         displayOnLeft = output.display.isEmpty && !displayKnobs.isEmpty

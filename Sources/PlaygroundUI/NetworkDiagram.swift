@@ -40,7 +40,7 @@ public struct NetworkDiagram: Equatable, Sendable {
     /// The first heading row above the nodes.
     public let headerY: Int
     /// Heading rows: 2 (the "- +" buttons, then "8 neurons") when a column pitch has room for
-    /// "8 neurons", else 1 ("-8+").
+    /// "8 neurons" and the height allows, else 1 ("-8+").
     public let headingRows: Int
     /// Blank rows between nodes (1, or 0 in the tightest case).
     public let rowGap: Int
@@ -49,6 +49,8 @@ public struct NetworkDiagram: Equatable, Sendable {
     /// room, whose last cell holds each node's bias mark.
     public let gap: Int
 
+    /// The smallest node size.
+    public static var compactSize: NodeSize { nodeSizes[nodeSizes.count - 1] }
     /// True when nodes are the compact 2×1 cells.
     public var isCompact: Bool { nodeSize == NetworkDiagram.nodeSizes.last }
     /// From one column's left edge to the next one's.
@@ -73,11 +75,13 @@ public struct NetworkDiagram: Equatable, Sendable {
                 let free = rect.width - labelWidth - columnCount * nodeSize.width
                 let gap = min(maximumGap, columnCount > 1 ? free / (columnCount - 1) : 0)
                 guard gap >= minimumGap(for: nodeSize) else { continue }
-                let headingRows = nodeSize.width + gap >= wideHeading ? 2 : 1
-                let height = headingRows + tallest * nodeSize.height + (tallest - 1) * rowGap
-                guard height <= rect.height else { continue }
-                return NetworkDiagram(rect: rect, nodeSize: nodeSize, sizes: sizes, rowGap: rowGap,
-                                      labelWidth: labelWidth, gap: gap, headingRows: headingRows)
+                // "8 neurons" headings where the pitch has room and the height allows, else "-8+".
+                for headingRows in nodeSize.width + gap >= wideHeading ? [2, 1] : [1] {
+                    let height = headingRows + tallest * nodeSize.height + (tallest - 1) * rowGap
+                    guard height <= rect.height else { continue }
+                    return NetworkDiagram(rect: rect, nodeSize: nodeSize, sizes: sizes, rowGap: rowGap,
+                                          labelWidth: labelWidth, gap: gap, headingRows: headingRows)
+                }
             }
         }
         return nil

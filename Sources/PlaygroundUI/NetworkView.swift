@@ -131,7 +131,7 @@ enum NetworkView {
         guard caps.unicode else { return Cell(showUpper || showLower ? "." : " ", style: style) }
         // Braille dots 1 and 5 for the upper pixel, 3 and 8 for the lower: a sparse diagonal.
         let bits = (showUpper ? 0x11 : 0) | (showLower ? 0x84 : 0)
-        return Cell(Unicode.Scalar(0x2800 + UInt32(bits))!, style: style)
+        return Cell(bits == 0 ? " " : Unicode.Scalar(0x2800 + UInt32(bits))!, style: style)
     }
 
     /// A bias mark: a small square in the bias's colour (a sign without colour); the selected

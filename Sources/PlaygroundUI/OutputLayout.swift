@@ -33,10 +33,11 @@ struct OutputLayout {
     static let minimumWidth = 24
 
     /// The output for a screen `width` wide whose body is `body`; `displayRows` lines of
-    /// switches and speed (fewer when a classroom link hides some).
-    init(width: Int, body: Rect, displayRows: Int) {
+    /// switches and speed (fewer when a classroom link hides some); `leftNeeds` columns kept for
+    /// the left side (the network drawing's compact form with its names).
+    init(width: Int, body: Rect, displayRows: Int, leftNeeds: Int) {
         let rows = body.height
-        let cap = max(OutputLayout.minimumWidth, (width - 2) * 2 / 5)
+        let cap = max(OutputLayout.minimumWidth, min((width - 2) * 2 / 5, width - 2 - leftNeeds))
         let chartRows = max(LossChart.idealHeight, rows / 6)
         let fixed = 1 + OutputLayout.statsRows + 1 + chartRows  // title, stats, chart title, chart
         let stacked = max(4, min(rows - fixed, cap / 2))
