@@ -102,13 +102,14 @@ enum NetworkView {
     /// version of the shades, towards the scale's pale middle.
     static let fadedStrength = 0.35
 
-    /// A disabled feature's picture. In 256 colours the shades of `fadedStrength × value`; with
+    /// A disabled feature's picture. In 256 colours the shades of `fadedStrength × value` (the
+    /// value first clamped to the scale's [-1, 1], as the map's colours are); with
     /// fewer colours or none, a sparse dot pattern (two braille dots per pixel, `.` in ASCII): in
     /// 8 colours every pixel dotted in its shade's colour, without colour only the positive pixels.
     static func drawFaded(_ values: ArraySlice<Double>, width: Int, caps: Capabilities, painter: HalfBlocks, in rect: Rect,
                           into grid: inout CellGrid) {
         if caps.colors == .full {
-            let faded = values.map { $0 * fadedStrength }[...]
+            let faded = values.map { max(-1, min(1, $0)) * fadedStrength }[...]
             painter.draw(codes: HalfBlocks.codes(faded), values: faded, width: width, rect: rect, into: &grid)
             return
         }
