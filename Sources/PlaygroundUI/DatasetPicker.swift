@@ -1,15 +1,15 @@
 import PlaygroundCore
 
 /// The data sets of the current problem as small pictures of their points, side by side, each
-/// with its key and name under it when there is room, the current one between brackets with its
+/// with its name under it when there is room, the current one between brackets with its
 /// label in reverse video (both read without colour):
 ///
 /// ```
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀      pictures: half-block pixels coloured by the mean label
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀      of the points in each (the map's 31 shades)
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀
-///  circle   xor    gauss   spiral      labels: "1 circle" when wide enough, else the name,
-/// ```                                  else the key alone
+///  circle   xor    gauss   spiral      labels: the name, else its first letters ("circ"); no
+/// ```                                  digits (those toggle features): `d`/`D` or a click
 /// Pictures are 8×4, 6×3, 4×2 or 2×1 cells: the largest that fits, with a label row when the
 /// height allows. Without colour a picture cell is `+` or `−` by the sign of its points' mean
 /// label (the heat map's point glyphs); without Unicode one colour per cell.
