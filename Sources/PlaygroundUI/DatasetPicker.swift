@@ -1,15 +1,15 @@
 import PlaygroundCore
 
 /// The data sets of the current problem as small pictures of their points, side by side, each
-/// with its key and name under it when there is room, the current one between brackets with its
+/// with its name under it when there is room, the current one between brackets with its
 /// label in reverse video (both read without colour):
 ///
 /// ```
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀      pictures: half-block pixels coloured by the mean label
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀      of the points in each (the map's 31 shades)
 ///  ▀▀▀▀▀▀ [▀▀▀▀▀▀] ▀▀▀▀▀▀  ▀▀▀▀▀▀
-///  circle   xor    gauss   spiral      labels: "1 circle" when wide enough, else the name,
-/// ```                                  else the key alone
+///  circle   xor    gauss   spiral      labels: the name, else its first letters ("circ"); no
+/// ```                                  digits (those toggle features): `d`/`D` or a click
 /// Pictures are 8×4, 6×3, 4×2 or 2×1 cells: the largest that fits, with a label row when the
 /// height allows. Without colour a picture cell is `+` or `−` by the sign of its points' mean
 /// label (the heat map's point glyphs); without Unicode one colour per cell.
@@ -17,9 +17,6 @@ import PlaygroundCore
 enum DatasetPicker {
     /// Picture sizes in cells, largest first.
     static let pictureSizes: [(width: Int, height: Int)] = [(8, 4), (6, 3), (4, 2), (2, 1)]
-
-    /// The key shown before a data set's name: its place in the picker, from 1.
-    static func keyLabel(index: Int) -> String { String(index + 1) }
 
     /// A short name: the state-string name, without "reg-" (only regression's are shown together).
     static func name(_ dataset: Dataset) -> String {
@@ -112,11 +109,11 @@ enum DatasetPicker {
         }
     }
 
-    /// Every label in one form, the first that fits all: "1 circle", "circle", "1".
+    /// Every label in one form, the first that fits all: "circle", else the names cut to the
+    /// picture's width ("circ"). No key numbers: the digits belong to the features; `d`/`D`
+    /// or a click choose a data set.
     static func labelTexts(_ sets: [Dataset], width: Int) -> [String] {
-        let forms: [(Int, Dataset) -> String] = [
-            { keyLabel(index: $0) + " " + name($1) }, { name($1) }, { index, _ in keyLabel(index: index) },
-        ]
+        let forms: [(Int, Dataset) -> String] = [{ name($1) }, { String(name($1).prefix(width)) }]
         for form in forms {
             let texts = sets.enumerated().map { form($0.offset, $0.element) }
             if texts.allSatisfy({ $0.count <= width }) { return texts }

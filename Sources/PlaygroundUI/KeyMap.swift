@@ -114,12 +114,19 @@ public enum KeyMap {
         return (left.map(\.element), shown.filter { $0.footer!.isPinned })
     }
 
-    /// A click or the wheel on the settings: a neuron count's `-`/`+` button, or a knob. A click
-    /// focuses a knob, or changes it when it is already focused or is a switch; the wheel changes it.
+    /// A click or the wheel on the settings: a data set's picture, a neuron count's `-`/`+`
+    /// button, or a knob. A click on a picture chooses that data set (focuses the data-set knob
+    /// when it is the current one); on a knob it focuses it, or changes it when it is already
+    /// focused or is a switch; the wheel changes it.
     static func knobMouseAction(_ key: Key, _ state: AppState) -> Action? {
         let layout = state.layout
         switch key {
         case .click(let x, let y):
+            if let dataset = layout.dataset(atX: x, y: y) {
+                let sets = DatasetPicker.datasets(state.settings.problem)
+                let steps = (sets.firstIndex(of: dataset) ?? 0) - (sets.firstIndex(of: state.settings.activeDataset) ?? 0)
+                return steps == 0 ? .focus(.dataset) : .adjust(.dataset, by: steps)
+            }
             if let button = layout.neuronButton(atX: x, y: y) { return .adjust(.neurons(layer: button.layer), by: button.delta) }
             guard let knob = layout.knob(atX: x, y: y) else { return nil }
             return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)

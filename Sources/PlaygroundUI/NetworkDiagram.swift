@@ -15,8 +15,10 @@ public struct NetworkDiagram: Equatable, Sendable {
         public var pixelHeight: Int { 2 * height }
     }
 
-    /// Thumbnail sizes from the largest to the compact form (2×1 cells, 2×2 pixels).
-    public static let nodeSizes = [NodeSize(width: 8, height: 4), NodeSize(width: 6, height: 3),
+    /// Thumbnail sizes from the largest (a large screen's drawing uses its height) to the
+    /// compact form (2×1 cells, 2×2 pixels).
+    public static let nodeSizes = [NodeSize(width: 12, height: 6), NodeSize(width: 10, height: 5),
+                                   NodeSize(width: 8, height: 4), NodeSize(width: 6, height: 3),
                                    NodeSize(width: 4, height: 2), NodeSize(width: 2, height: 1)]
 
     public struct Column: Equatable, Sendable {
@@ -38,7 +40,7 @@ public struct NetworkDiagram: Equatable, Sendable {
     /// The first heading row above the nodes.
     public let headerY: Int
     /// Heading rows: 2 (the "- +" buttons, then "8 neurons") when a column pitch has room for
-    /// "8 neurons", else 1 ("-8+").
+    /// "8 neurons" and the height allows, else 1 ("-8+").
     public let headingRows: Int
     /// Blank rows between nodes (1, or 0 in the tightest case).
     public let rowGap: Int
@@ -47,6 +49,8 @@ public struct NetworkDiagram: Equatable, Sendable {
     /// room, whose last cell holds each node's bias mark.
     public let gap: Int
 
+    /// The smallest node size.
+    public static var compactSize: NodeSize { nodeSizes[nodeSizes.count - 1] }
     /// True when nodes are the compact 2×1 cells.
     public var isCompact: Bool { nodeSize == NetworkDiagram.nodeSizes.last }
     /// From one column's left edge to the next one's.
@@ -58,8 +62,9 @@ public struct NetworkDiagram: Equatable, Sendable {
     static let wideHeading = 10
 
     /// Lays out a network of `sizes` (input slots, hidden…, 1) in `rect`, with the largest node
-    /// size that fits; nil when even the compact form does not fit.
-    public static func layout(sizes: [Int], in rect: Rect, labelWidth wantedLabels: Int) -> NetworkDiagram? {
+    /// size that fits beside `labelWidth` columns of input names (never narrowed: the names stay
+    /// readable and the nodes shrink instead); nil when even the compact form does not fit.
+    public static func layout(sizes: [Int], in rect: Rect, labelWidth: Int) -> NetworkDiagram? {
         precondition(sizes.count >= 2, "a network has at least inputs and an output")
         let tallest = max(1, sizes.max() ?? 1)
         let columnCount = sizes.count
@@ -67,11 +72,11 @@ public struct NetworkDiagram: Equatable, Sendable {
         // largest nodes that fit with it; without it only when nothing else fits.
         for rowGap in [1, 0] {
             for nodeSize in nodeSizes {
-                for labelWidth in [wantedLabels, min(wantedLabels, 3), 0] {
-                    let free = rect.width - labelWidth - columnCount * nodeSize.width
-                    let gap = min(maximumGap, columnCount > 1 ? free / (columnCount - 1) : 0)
-                    guard gap >= minimumGap(for: nodeSize) else { continue }
-                    let headingRows = nodeSize.width + gap >= wideHeading ? 2 : 1
+                let free = rect.width - labelWidth - columnCount * nodeSize.width
+                let gap = min(maximumGap, columnCount > 1 ? free / (columnCount - 1) : 0)
+                guard gap >= minimumGap(for: nodeSize) else { continue }
+                // "8 neurons" headings where the pitch has room and the height allows, else "-8+".
+                for headingRows in nodeSize.width + gap >= wideHeading ? [2, 1] : [1] {
                     let height = headingRows + tallest * nodeSize.height + (tallest - 1) * rowGap
                     guard height <= rect.height else { continue }
                     return NetworkDiagram(rect: rect, nodeSize: nodeSize, sizes: sizes, rowGap: rowGap,

@@ -53,7 +53,7 @@ enum NetworkView {
             grid.set(x: x, y: button.rect.y, Cell(scalar, style: CellStyle(bold: true, reverse: diagram.headingRows == 2)))
         }
 
-        // The input slots: every shown feature, its picture when on, dots when off.
+        // The input slots: every shown feature's picture (faded when off) with its key and name.
         let inputs = settings.inputFeatures
         for (slot, feature) in settings.shownFeatures.enumerated() {
             let node = diagram.columns[0].nodes[slot]
@@ -61,16 +61,15 @@ enum NetworkView {
             let index = inputs.firstIndex(of: feature)
             let selected = index.map { state.selection == .node(layer: 0, node: $0) } ?? false
             let focused = state.focus == .feature(feature)
-            let name = caps.unicode ? feature.label : feature.asciiLabel
-            let labelStyle = CellStyle(foreground: index == nil ? palette.dim : .default, bold: selected,
-                                       reverse: selected || focused)
-            let text = String(String.UnicodeScalarView(name.unicodeScalars.prefix(label.width)))
-            grid.put(text, x: label.maxX - text.unicodeScalars.count, y: label.y, style: labelStyle, clip: label)
-            if let index {
-                let values = thumbnails.outputs(layer: 0, node: index)
+            drawFeatureLabel(feature, isOn: index != nil, highlighted: selected || focused, unicode: caps.unicode,
+                             palette: palette, in: label, into: &grid)
+            guard let number = Feature.allCases.firstIndex(of: feature), thumbnails.featurePictures.indices.contains(number)
+            else { continue }
+            let values = thumbnails.featurePictures[number][...]
+            if index != nil {
                 painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
             } else {
-                grid.fill(node, with: Cell(".", style: dim))
+                drawFaded(values, width: size.pixelWidth, caps: caps, painter: painter, in: node, into: &grid)
             }
         }
 
@@ -85,6 +84,55 @@ enum NetworkView {
                 grid.set(x: mark.x, y: mark.y, biasCell(bias, selected: selected, caps: caps, palette: palette))
             }
         }
+    }
+
+    /// "1 X1": the feature's key (bold) and its name, right-aligned in `rect`; the name dimmed
+    /// when the feature is off; all in reverse when the feature is selected or focused.
+    static func drawFeatureLabel(_ feature: Feature, isOn: Bool, highlighted: Bool, unicode: Bool, palette: Palette,
+                                 in rect: Rect, into grid: inout CellGrid) {
+        let key = String((Feature.allCases.firstIndex(of: feature) ?? 0) + 1)
+        let name = unicode ? feature.label : feature.asciiLabel
+        let x = rect.maxX - key.count - 1 - name.unicodeScalars.count
+        let end = grid.put(key, x: x, y: rect.y, style: CellStyle(bold: true, reverse: highlighted), clip: rect)
+        grid.put(" " + name, x: end, y: rect.y, style: CellStyle(foreground: isOn ? .default : palette.dim, bold: highlighted && isOn,
+                                                                reverse: highlighted), clip: rect)
+    }
+
+    /// How much of its strength a disabled feature's picture keeps in 256 colours: a washed-out
+    /// version of the shades, towards the scale's pale middle.
+    static let fadedStrength = 0.35
+
+    /// A disabled feature's picture. In 256 colours the shades of `fadedStrength × value` (the
+    /// value first clamped to the scale's [-1, 1], as the map's colours are); with
+    /// fewer colours or none, a sparse dot pattern (two braille dots per pixel, `.` in ASCII): in
+    /// 8 colours every pixel dotted in its shade's colour, without colour only the positive pixels.
+    static func drawFaded(_ values: ArraySlice<Double>, width: Int, caps: Capabilities, painter: HalfBlocks, in rect: Rect,
+                          into grid: inout CellGrid) {
+        if caps.colors == .full {
+            let faded = values.map { max(-1, min(1, $0)) * fadedStrength }[...]
+            painter.draw(codes: HalfBlocks.codes(faded), values: faded, width: width, rect: rect, into: &grid)
+            return
+        }
+        let palette = Palette(caps.colors)
+        let start = values.startIndex
+        for row in 0..<rect.height {
+            for column in 0..<width {
+                let upper = values[start + 2 * row * width + column], lower = values[start + (2 * row + 1) * width + column]
+                grid.set(x: rect.x + column, y: rect.y + row, fadedCell(upper: upper, lower: lower, caps: caps, palette: palette),
+                         clip: rect)
+            }
+        }
+    }
+
+    /// One cell of a disabled feature's dotted picture (see `drawFaded`).
+    static func fadedCell(upper: Double, lower: Double, caps: Capabilities, palette: Palette) -> Cell {
+        let colored = caps.colors != .none
+        let style = CellStyle(foreground: colored ? palette.shade(ShadeScale.shade((upper + lower) / 2)) : .default)
+        let (showUpper, showLower) = colored ? (true, true) : (upper > 0, lower > 0)
+        guard caps.unicode else { return Cell(showUpper || showLower ? "." : " ", style: style) }
+        // Braille dots 1 and 5 for the upper pixel, 3 and 8 for the lower: a sparse diagonal.
+        let bits = (showUpper ? 0x11 : 0) | (showLower ? 0x84 : 0)
+        return Cell(bits == 0 ? " " : Unicode.Scalar(0x2800 + UInt32(bits))!, style: style)
     }
 
     /// A bias mark: a small square in the bias's colour (a sign without colour); the selected

@@ -1,7 +1,7 @@
 import PlaygroundCore
 
-/// The right-hand side: the heat map, the legend and display switches under it, the epoch
-/// and losses beside it, and the loss chart.
+/// The right-hand side: the heat map, its colour scale and point legend, the epoch and losses,
+/// and the loss chart (the display switches are knob lines, drawn with the other knobs).
 enum OutputPanel {
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let caps = state.capabilities
@@ -9,10 +9,8 @@ enum OutputPanel {
         Panels.title(heatMapTitle(state), in: Rect(x: layout.outputPanel.x, y: layout.outputPanel.y,
                                                    width: layout.outputPanel.width, height: 1), capabilities: caps, into: &grid)
         HeatMapWidget.draw(state, in: layout.heatMap, into: &grid)
-        if layout.legend.height >= 4 {
-            drawColorBar(caps, in: Rect(x: layout.legend.x, y: layout.legend.y, width: layout.heatMap.width, height: 2), into: &grid)
-        }
-        if layout.legend.height >= 5 { drawPointLegend(caps, problem: state.settings.problem, in: layout.legend, into: &grid) }
+        drawColorBar(caps, in: layout.colorBar, into: &grid)
+        drawPointLegend(caps, problem: state.settings.problem, in: layout.pointLegend, into: &grid)
 
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
@@ -70,11 +68,11 @@ enum OutputPanel {
         grid.put("+1", x: rect.maxX - 2, y: labels.y, clip: labels)
     }
 
-    /// Under the switches: each point mark as the map draws it, then what it is:
-    /// " + − train  ⊞ ⊟ test" (plus for the blue class or a value ≥ 0, minus for orange or < 0).
+    /// Each point mark as the map draws it, then what it is: " + − train  ⊞ ⊟ test" (plus for
+    /// the blue class or a value ≥ 0, minus for orange or < 0).
     static func drawPointLegend(_ caps: Capabilities, problem: Problem, in rect: Rect, into grid: inout CellGrid) {
-        guard rect.height >= 5 else { return }
-        let y = rect.y + 4
+        guard !rect.isEmpty else { return }
+        let y = rect.y
         let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
         grid.fill(line)
         var x = rect.x + 1

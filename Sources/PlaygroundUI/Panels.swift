@@ -49,11 +49,17 @@ enum Panels {
         }
     }
 
-    /// The settings under the drawing and the line that separates the left side from the output.
+    /// The knob panels (the data panel with the data sets' pictures) and the line that
+    /// separates the left side from the output.
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let caps = state.capabilities
         title("Data", in: layout.dataPanel, capabilities: caps, into: &grid)
         title("Network", in: layout.settingsPanel, capabilities: caps, into: &grid)
+        if layout.displayOnLeft { title("Display", in: layout.displayPanel, capabilities: caps, into: &grid) }
+        if !layout.picker.isEmpty {
+            DatasetPicker.draw(current: state.settings.activeDataset, problem: state.settings.problem, capabilities: caps,
+                               in: layout.picker, into: &grid)
+        }
         let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
         let separator = Cell(glyphs.vertical, style: CellStyle(foreground: Palette(caps.colors).dim))
         for y in layout.outputPanel.y..<layout.outputPanel.maxY { grid.set(x: layout.separatorX, y: y, separator) }

@@ -7,7 +7,8 @@ final class MouseAndSequenceTests: EndToEndTestCase {
     /// X10 reports carry the column in one byte (32 + column), so they stop at column 223; the
     /// app asks for SGR reports (mode 1006), which carry it in decimal.
     func testAClickBeyondColumn223ReachesTheApp() throws {
-        let session = try start(width: 240, height: 50)
+        // At 240×30 the switches sit in the column beside the heat map, at the right edge.
+        let session = try start(width: 240, height: 30)
         let screen = try waitForText(session, "Show test data")
         guard let (_, row) = PlaygroundScreenTests.position(of: "Show test data", in: screen) else {
             return XCTFail("no Show test data toggle")

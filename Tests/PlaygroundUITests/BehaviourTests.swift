@@ -104,13 +104,13 @@ final class BehaviourTests: XCTestCase {
                       "Show test data", "Discretize output", "? help", "X1", "X1²", "sin(X2)"] {
             XCTAssertTrue(text.contains(label), "the screen lacks \(label)")
         }
-        // Every feature has its slot in the input column; off ones are dimmed and dotted.
+        // Every feature has its slot in the input column with its picture; off ones dimmed.
         let grid = screen(app)
         let diagram = app.layout.diagram!
         for (slot, feature) in Feature.allCases.enumerated() {
             let node = diagram.columns[0].nodes[slot]
             let isOn = app.settings.features.contains(feature)
-            XCTAssertEqual(grid[node.x, node.y].scalar, isOn ? "▀" : ".", "\(feature)")
+            XCTAssertEqual(grid[node.x, node.y].scalar, "▀", "\(feature): drawn on or off")
             let label = diagram.labelRect(slot: slot)
             XCTAssertEqual(grid[label.maxX - 1, label.y].style.foreground, isOn ? .default : Palette(.full).dim, "\(feature)")
         }

@@ -92,12 +92,13 @@ final class ClassroomLinkTests: XCTestCase {
             return String(String.UnicodeScalarView((rect.x..<rect.maxX).map { grid[$0, rect.y].scalar }))
                 .trimmingCharacters(in: .whitespaces)
         }
-        XCTAssertEqual(names, ["X2", "X1²", "X2²", "X1X2", "sin(X1)", "sin(X2)"])
+        XCTAssertEqual(names, ["2 X2", "3 X1²", "4 X2²", "5 X1X2", "6 sin(X1)", "7 sin(X2)"], "each with its key")
         // Inputs sit in their slots: y in the first, x² in the second.
         XCTAssertEqual(Inspector.row(layer: 0, node: 0, settings: app.settings), 0)
         XCTAssertEqual(Inspector.row(layer: 0, node: 1, settings: app.settings), 1)
         XCTAssertEqual(grid[diagram.columns[0].nodes[0].x, diagram.columns[0].nodes[0].y].scalar, "▀", "y drawn")
-        XCTAssertEqual(grid[diagram.columns[0].nodes[2].x, diagram.columns[0].nodes[2].y].scalar, ".", "y² off")
+        let ySquared = diagram.columns[0].nodes[2]
+        XCTAssertEqual(grid[ySquared.x, ySquared.y].scalar, "▀", "y² off: drawn, faded")
     }
 
     func testAHiddenInputsKeySaysTheLinkHidesIt() {

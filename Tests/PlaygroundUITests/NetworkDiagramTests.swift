@@ -3,15 +3,18 @@ import XCTest
 
 final class NetworkDiagramTests: XCTestCase {
     /// Every net from 0 to 6 hidden layers of 8 with 7 inputs, in panels of the sizes the app
-    /// gives the drawing at 80×24, 120×40 and 200×60: every node inside, none overlapping.
+    /// gives the drawing at 80×24, 120×40 and 200×60: every node inside, none overlapping, the
+    /// names' room kept whole.
     func testLayoutsFitWithoutOverlap() throws {
-        let panels = [Rect(x: 0, y: 0, width: 46, height: 18), Rect(x: 3, y: 2, width: 70, height: 30),
+        let panels = [Rect(x: 0, y: 0, width: 53, height: 9), Rect(x: 3, y: 2, width: 70, height: 30),
                       Rect(x: 10, y: 5, width: 120, height: 45)]
         for panel in panels {
             for hidden in 0...6 {
                 let sizes = [7] + Array(repeating: 8, count: hidden) + [1]
-                let diagram = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: panel, labelWidth: 7),
+                let diagram = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: panel, labelWidth: 9),
                                             "\(sizes) in \(panel)")
+                XCTAssertEqual(diagram.labelWidth, 9, "\(sizes) in \(panel): the names never lose room")
+                XCTAssertGreaterThanOrEqual(diagram.columns[0].x - diagram.labelWidth, panel.x)
                 let nodes = diagram.columns.flatMap(\.nodes)
                 XCTAssertEqual(nodes.count, sizes.reduce(0, +))
                 for node in nodes {
@@ -37,13 +40,15 @@ final class NetworkDiagramTests: XCTestCase {
 
     func testBiggerPanelsGetBiggerNodesAndTheSmallestGetsTheCompactForm() throws {
         let sizes = [7, 8, 8, 8, 8, 8, 8, 1]
-        let small = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 46, height: 18), labelWidth: 7))
+        let small = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 53, height: 18), labelWidth: 9))
         let medium = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 70, height: 30), labelWidth: 7))
         let large = try XCTUnwrap(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 140, height: 50), labelWidth: 7))
         XCTAssertTrue(small.isCompact)
         XCTAssertGreaterThan(medium.nodeSize.width, small.nodeSize.width)
         XCTAssertGreaterThan(large.nodeSize.width, medium.nodeSize.width)
         XCTAssertNil(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 20, height: 8), labelWidth: 7))
+        XCTAssertNil(NetworkDiagram.layout(sizes: sizes, in: Rect(x: 0, y: 0, width: 52, height: 18), labelWidth: 9),
+                     "one column short: no diagram rather than names cut")
     }
 
     func testHitTesting() throws {

@@ -125,11 +125,12 @@ final class PointMarkTests: XCTestCase {
 
     func testTheLegendShowsEachMark() {
         var grid = CellGrid(width: 24, height: 5, fill: Cell("·"))
-        OutputPanel.drawPointLegend(Capabilities(), problem: .classification, in: grid.bounds, into: &grid)
+        let row = Rect(x: 0, y: 4, width: 24, height: 1)
+        OutputPanel.drawPointLegend(Capabilities(), problem: .classification, in: row, into: &grid)
         XCTAssertEqual(grid.lines[4], " + − train  ⊞ ⊟ test    ")
         XCTAssertEqual(grid[1, 4], PointMarks.cell(label: 1, isTest: false, problem: .classification, capabilities: Capabilities()))
         XCTAssertEqual(grid[14, 4], PointMarks.cell(label: -1, isTest: true, problem: .classification, capabilities: Capabilities()))
-        OutputPanel.drawPointLegend(Capabilities(colors: .none, unicode: false), problem: .classification, in: grid.bounds, into: &grid)
+        OutputPanel.drawPointLegend(Capabilities(colors: .none, unicode: false), problem: .classification, in: row, into: &grid)
         XCTAssertEqual(grid.lines[4], " + - train  # = test    ")
         XCTAssertEqual(grid.lines[0], String(repeating: "·", count: 24), "only its own row")
     }

@@ -53,14 +53,14 @@ final class WidgetTests: XCTestCase {
         _ = update(&app, .train(epochs: 1234))
         let text = screen(app).lines
         let layout = app.layout
-        let epochLine = String(text[layout.stats.y].unicodeScalars.dropFirst(layout.stats.x))
+        let epochLine = String(text[layout.stats.y].unicodeScalars.dropFirst(layout.stats.x).prefix(layout.stats.width))
         XCTAssertTrue(epochLine.hasPrefix(" Epoch"))
         XCTAssertTrue(epochLine.hasSuffix("1,234 "))
         let last = app.losses.last!
-        let trainingLine = String(text[layout.stats.y + 1].unicodeScalars.dropFirst(layout.stats.x))
+        let trainingLine = String(text[layout.stats.y + 1].unicodeScalars.dropFirst(layout.stats.x).prefix(layout.stats.width))
         XCTAssertTrue(trainingLine.hasPrefix(" Training loss"))
         XCTAssertTrue(trainingLine.hasSuffix(Format.decimal(last.training, places: 3) + " "), trainingLine)
-        let testLine = String(text[layout.stats.y + 2].unicodeScalars.dropFirst(layout.stats.x))
+        let testLine = String(text[layout.stats.y + 2].unicodeScalars.dropFirst(layout.stats.x).prefix(layout.stats.width))
         XCTAssertTrue(testLine.hasPrefix(" Test loss"))
     }
 
