@@ -8,10 +8,16 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case entry
     /// The help screen or the link box is open: any key closes it.
     case overlay
+    /// The lessons mode (`o`).
+    case lessons
+    /// A value or an expression is being typed in the lessons: the entry takes every character.
+    case lessonEntry
 
     /// The context of `state`. The entry line comes first (it takes every key), then an overlay.
     public init(_ state: AppState) {
-        if state.entry != nil {
+        if let lessons = state.lessons, state.overlay == nil {
+            self = lessons.entry != nil ? .lessonEntry : .lessons
+        } else if state.entry != nil {
             self = .entry
         } else if state.overlay != nil {
             self = .overlay
@@ -177,6 +183,7 @@ public struct KeyBinding: Sendable {
     public enum Section: String, Sendable, CaseIterable {
         case playground = "## The playground"
         case network = "### Inside the network"
+        case lessons = "### Keys in the lessons"
     }
 
     public let section: Section

@@ -7,6 +7,7 @@ import PlaygroundCore
 /// rebuild the network on the same data, data settings draw new data. The app adds TF's other
 /// rule: a data change also draws a new seed.
 public func update(_ state: inout AppState, _ action: Action) -> Effect {
+    if let effect = updateLessons(&state, action) { return effect }
     switch action {
     case .quit:
         return .quit
@@ -99,6 +100,8 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.cancelEntry()
     case .setParameter(let target, let value):
         state.setParameter(target, to: value)
+    case .toggleLessons, .lesson:
+        break  // updateLessons took them
     }
     // Inspecting a hidden node makes its layer the one `-`/`+` change.
     if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {

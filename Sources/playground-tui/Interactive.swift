@@ -5,7 +5,7 @@ import PlaygroundUI
 
 /// The interactive playground: opens the terminal, runs the loop, gives the terminal back.
 enum Interactive {
-    static func run(state: PlaygroundState) throws {
+    static func run(state: PlaygroundState, startInLessons: Bool = false) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal.open()
@@ -14,7 +14,8 @@ enum Interactive {
             throw ExitCode.failure
         }
         let size = terminal.size
-        let appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
+        var appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
+        if startInLessons { appState.openLessons() }
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()

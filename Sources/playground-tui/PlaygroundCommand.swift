@@ -13,7 +13,7 @@ struct PlaygroundCommand: ParsableCommand {
             (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
             """,
         version: "playground-tui 0.1.0",
-        subcommands: [PlayCommand.self, TrainCommand.self, BenchCommand.self, ExplainCommand.self],
+        subcommands: [PlayCommand.self, TrainCommand.self, BenchCommand.self, ExplainCommand.self, LessonsCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 }

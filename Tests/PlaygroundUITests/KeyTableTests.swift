@@ -23,6 +23,14 @@ final class KeyTableTests: XCTestCase {
             _ = update(&app, .beginEdit)
             _ = update(&app, .typeInEntry("1"))
         case .overlay: app.overlay = .help
+        case .lessons:
+            app.openLessons(at: .sigmoid)
+            app.lessons?.sigmoid.step(by: 3)
+            app.status = "a message"
+        case .lessonEntry:
+            app.openLessons(at: .expression)
+            _ = update(&app, .lesson(.editExpression))
+            _ = update(&app, .lesson(.type("1")))
         }
         XCTAssertEqual(KeyContext(app), context)
         return app
@@ -32,6 +40,14 @@ final class KeyTableTests: XCTestCase {
     /// only then, since inspecting a hidden node makes its layer the selected one.
     static func apps(in context: KeyContext) -> [AppState] {
         let app = app(in: context)
+        if context == .lessons {
+            // Every lesson: each key acts in each (or says where it works).
+            return Lessons.Lesson.allCases.map { lesson in
+                var other = app
+                other.lessons?.lesson = lesson
+                return other
+            }
+        }
         guard context == .inspecting else { return [app] }
         var output = app
         output.selection = .node(layer: 3, node: 0)
@@ -117,8 +133,12 @@ final class KeyTableTests: XCTestCase {
         for unicode in [true, false] {
             var app = makeApp(width: 80, height: 24, capabilities: Capabilities(unicode: unicode))
             app.overlay = .help
-            let lines = screen(app).lines
+            // The help lists the keys of the mode on screen: the playground's, or the lessons'.
+            var inLessons = app
+            inLessons.openLessons()
+            inLessons.overlay = .help
             for binding in KeyMap.bindings {
+                let lines = screen(KeyMap.isInHelp(binding, of: app) ? app : inLessons).lines
                 let label = binding.helpLabel(unicode: unicode)
                 let shown = lines.contains { line in Self.line(line, has: label, thenAfterSpaces: binding.help) }
                 XCTAssertTrue(shown, "help at 80×24 (unicode \(unicode)) lacks \"\(label)  \(binding.help)\"")
@@ -175,7 +195,7 @@ final class KeyTableTests: XCTestCase {
     func testTheFooterKeepsItsLook() {
         let app = makeApp(width: 120, height: 40)
         XCTAssertEqual(screen(app).lines.last!, " Space play  s step  i inspect  r reset  g new data  d data  n/N noise  -/+ neurons  "
-                       + "[/] layers          ? help  q quit ")
+                       + "         o lessons  ? help  q quit ")
         var inspecting = makeApp(width: 200, height: 40)
         inspecting.selection = .node(layer: 1, node: 0)
         XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step   "))
