@@ -12,7 +12,7 @@ enum RaceView {
     ]
 
     static func draw(_ state: AppState, _ race: OptimizerRace, in rect: Rect, into grid: inout CellGrid) {
-        let tableWidth = min(44, max(38, rect.width / 3))
+        let tableWidth = min(44, max(40, rect.width / 3))
         let map = Rect(x: rect.x, y: rect.y, width: rect.width - tableWidth - 1, height: rect.height)
         drawSurface(race.surface, capabilities: state.capabilities, in: map, into: &grid)
         drawPaths(race, capabilities: state.capabilities, in: map, into: &grid)

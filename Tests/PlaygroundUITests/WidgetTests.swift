@@ -65,7 +65,7 @@ final class WidgetTests: XCTestCase {
         let app = makeApp(width: 80, height: 24)
         var grid = marked(width: 80, height: 1)
         Chrome.footer(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, [" Space play  s step  i inspect  r reset  g new data  d data      ? help  q quit "])
+        XCTAssertEqual(grid.lines, [" Space play  s step  i inspect  r reset  g new data   o lessons  ? help  q quit "])
         XCTAssertTrue(grid[1, 0].style.reverse)
     }
 
