@@ -84,7 +84,6 @@ public struct GraphLesson: Equatable, Sendable {
         let shape = { (g: ScalarGraph) in g.nodes.map { "\($0.operation)\($0.inputs)" } }
         if shape(rebuilt) == shape(graph) {
             for index in graph.nodes.indices { rebuilt.rename(index, to: graph.nodes[index].name) }
-            rebuilt.backward()
         }
         graph = rebuilt
         values = parsed.text
@@ -128,7 +127,7 @@ public struct GraphLesson: Equatable, Sendable {
 
     /// `∂f/∂x = -4  ∂f/∂y = -4  ∂f/∂z = 3` once the backward pass is through, else nil.
     public func gradientSummary(unicode: Bool, number: (Double) -> String) -> String? {
-        guard step == stepCount, !graph.backwardSteps.isEmpty || graph.variables.isEmpty == false else { return nil }
+        guard step == stepCount, !graph.variables.isEmpty else { return nil }
         let d = unicode ? "∂" : "d"
         let output = graph.nodes[graph.output].name
         return graph.variables.map { "\(d)\(output)/\(d)\(graph.nodes[$0].name) = \(number(graph.nodes[$0].gradient))" }
