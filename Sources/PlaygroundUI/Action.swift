@@ -60,6 +60,13 @@ public enum Action: Equatable, Sendable {
     case cancelEntry
     /// Set a weight (a link) or a bias (a node) to a value, as a committed entry does.
     case setParameter(Selection, value: Double)
+
+    // MARK: Lessons
+
+    /// `o`: open the lessons, or go back to the playground.
+    case toggleLessons
+    /// A key inside the lessons.
+    case lesson(LessonAction)
 }
 
 /// What the run loop must do after an update.

@@ -36,6 +36,8 @@ public struct AppState: Equatable, Sendable {
     public var selection: Selection?
     /// The entry line for a new weight or bias, while one is typed.
     public var entry: Entry?
+    /// The lessons mode, while it is open (`o`); nil shows the playground.
+    public var lessons: Lessons?
 
     public static let divergedMessage = "diverged: lower the learning rate, then reset"
 

@@ -12,12 +12,18 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case link
     /// The terminal is below the minimum size: nothing is drawn to act on, only quitting acts.
     case tooSmall
+    /// The lessons mode (`o`).
+    case lessons
+    /// A value or an expression is being typed in the lessons: the entry takes every character.
+    case lessonEntry
 
     /// The context of `state`. Too small comes first (nothing is shown), then an overlay (the
     /// help can open over the entry line), then the entry line (it takes every other key).
     public init(_ state: AppState) {
         if state.isTooSmall {
             self = .tooSmall
+        } else if let lessons = state.lessons, state.overlay == nil {
+            self = lessons.entry != nil ? .lessonEntry : .lessons
         } else if state.overlay == .link {
             self = .link
         } else if state.overlay != nil {
@@ -194,6 +200,7 @@ public struct KeyBinding: Sendable {
     public enum Section: String, Sendable, CaseIterable {
         case playground = "## The playground"
         case network = "### Inside the network"
+        case lessons = "### Keys in the lessons"
     }
 
     public let section: Section

@@ -13,7 +13,8 @@ public enum KeyMap {
         .init(.playground, ["r": .resetNetwork], "reset network, same data", control: "resetButton", footer: .init("reset", 3)),
         .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
-                            ".": .changeSpeed(by: 1)], "training speed down / up", footer: .init("speed", 10, keys: ["<", ">"])),
+                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting, .lessons],
+              footer: .init("speed", 10, keys: ["<", ">"])),
         .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
               control: "dataset", footer: .init("data", 4, keys: ["d"])),
         .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
@@ -45,10 +46,12 @@ public enum KeyMap {
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
-        .init(.playground, ["o": .toggleLogScale], "loss chart log / linear", footer: .init("log scale", 15)),
+        .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
-        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry],
-              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry])),
+        .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting, .lessons],
+              footer: .init("lessons", 11)),
+        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons],
+              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons])),
         .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
@@ -57,10 +60,10 @@ public enum KeyMap {
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall],
-              footer: .init(pinned: "quit", in: KeyContext.playing)),
+        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons],
+              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons])),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
-              footer: .init(pinned: "quit", in: [.entry])),
+              footer: .init(pinned: "quit", in: [.entry, .lessonEntry])),
 
         // Inside the network
         .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 6, in: [.normal])),
@@ -82,7 +85,53 @@ public enum KeyMap {
         .init(.network, ["Bksp": .deleteInEntry], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
         .init(.network, ["Enter": .commitEntry], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
         .init(.network, ["Esc": .cancelEntry], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
+
+        // The lessons (the race's keys act in lesson 5; elsewhere they say where they work)
+        .init(.lessons, Lessons.Lesson.allCases.map { (.digit($0.rawValue), .lesson(.choose($0))) }, "lesson 1 to 5",
+              in: [.lessons], footer: .init("lesson", 1, in: [.lessons])),
+        .init(.lessons, ["Tab": .lesson(.nextLesson(by: 1)), "S-Tab": .lesson(.nextLesson(by: -1))], "next / previous lesson",
+              in: [.lessons]),
+        .init(.lessons, ["Space": .lesson(.space)], "step; run / pause the race", in: [.lessons],
+              footer: .init("step/run", 2, in: [.lessons])),
+        .init(.lessons, ["←": .lesson(.arrow(dx: -1, dy: 0)), "→": .lesson(.arrow(dx: 1, dy: 0))], "step; node; start point",
+              in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"])),
+        .init(.lessons, ["↑": .lesson(.arrow(dx: 0, dy: -1)), "↓": .lesson(.arrow(dx: 0, dy: 1))], "variable; node; start",
+              in: [.lessons]),
+        .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons]),
+        .init(.lessons, ["Home": .lesson(.toStart), "End": .lesson(.toEnd)], "first / last step", in: [.lessons],
+              footer: .init("start/end", 6, in: [.lessons])),
+        .init(.lessons, ["Enter": .lesson(.editSelected)], "type the selected value", in: [.lessons],
+              footer: .init("edit", 4, in: [.lessons])),
+        .init(.lessons, ["v": .lesson(.editValues)], "type every value", in: [.lessons]),
+        .init(.lessons, ["e": .lesson(.editExpression)], "type an expression", in: [.lessons],
+              footer: .init("expression", 5, in: [.lessons])),
+        .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons]),
+        .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons]),
+        .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons]),
+        .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons]),
+        .init(.lessons, ["m": .lesson(.surface(by: 1)), "M": .lesson(.surface(by: -1))], "next / previous surface",
+              in: [.lessons]),
+        .init(.lessons, ["Esc": .lesson(.leave)], "back to the playground", in: [.lessons],
+              footer: .init("playground", 7, in: [.lessons])),
+        .init(.lessons, ["any key"], "type a character", in: [.lessonEntry]) { key, _ in
+            if case .character(let character) = key { return .lesson(.type(character)) }
+            return nil
+        },
+        .init(.lessons, ["Tab": .lesson(.switchField)], "expression / values line", in: [.lessonEntry],
+              footer: .init("next line", -2, in: [.lessonEntry])),
+        .init(.lessons, ["Bksp": .lesson(.deleteCharacter)], "delete a character", in: [.lessonEntry],
+              footer: .init("delete", -1, in: [.lessonEntry])),
+        .init(.lessons, ["Enter": .lesson(.commit)], "build the graph", in: [.lessonEntry],
+              footer: .init("build", -4, in: [.lessonEntry])),
+        .init(.lessons, ["Esc": .lesson(.cancel)], "cancel the typing", in: [.lessonEntry],
+              footer: .init("cancel", -3, in: [.lessonEntry])),
     ]
+
+    /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
+    static func isInHelp(_ binding: KeyBinding, of state: AppState) -> Bool {
+        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry] : [.normal, .inspecting, .entry, .overlay, .link]
+        return !binding.contexts.isDisjoint(with: mode)
+    }
 
     /// The characters the entry line takes: those `Entry.accepts`, digits first.
     static let entryCharacters: [Character] = {
@@ -107,7 +156,9 @@ public enum KeyMap {
     /// An open overlay keeps the footer of what is under it.
     static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
         var context = KeyContext(state)
-        if context == .overlay || context == .link { context = state.entry != nil ? .entry : state.selection != nil ? .inspecting : .normal }
+        if context == .overlay || context == .link {
+            context = state.lessons != nil ? .lessons : state.entry != nil ? .entry : state.selection != nil ? .inspecting : .normal
+        }
         let shown = bindings.filter { binding in binding.footer.map { $0.contexts.contains(context) } ?? false }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
             .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }

@@ -32,7 +32,8 @@ enum Overlays {
     /// height allows; each column is as wide as its own longest row.
     static func help(_ state: AppState, into grid: inout CellGrid) {
         let unicode = state.capabilities.unicode
-        let rows = KeyMap.bindings.map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
+        let rows = KeyMap.bindings.filter { KeyMap.isInHelp($0, of: state) }
+            .map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
         let maxRows = max(1, grid.height - 4)
         let columnCount = rows.count <= maxRows ? 1 : 2
         let perColumn = (rows.count + columnCount - 1) / columnCount

@@ -7,6 +7,11 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
         return
     }
     grid.fill(grid.bounds)
+    if state.lessons != nil {
+        LessonsView.draw(state, into: &grid)
+        if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
+        return
+    }
     Chrome.header(state, in: layout.header, into: &grid)
     Panels.draw(state, layout: layout, into: &grid)
     NetworkView.draw(state, layout: layout, into: &grid)

@@ -15,6 +15,7 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         default: return []
         }
     }
+    if let effect = updateLessons(&state, action) { return effect }
     switch action {
     case .quit:
         return .quit
@@ -112,6 +113,8 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.cancelEntry()
     case .setParameter(let target, let value):
         state.setParameter(target, to: value)
+    case .toggleLessons, .lesson:
+        break  // updateLessons took them
     }
     // Inspecting a hidden node makes its layer the one `-`/`+` change.
     if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {

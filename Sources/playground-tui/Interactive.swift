@@ -5,8 +5,8 @@ import PlaygroundUI
 
 /// The interactive playground: opens the terminal, runs the loop, gives the terminal back.
 enum Interactive {
-    /// `ascii`: `--ascii`, draw in ASCII whatever the locale.
-    static func run(state: PlaygroundState, ascii: Bool = false) throws {
+    /// `ascii`: `--ascii`, draw in ASCII whatever the locale. `startInLessons`: `playground-tui lessons`.
+    static func run(state: PlaygroundState, ascii: Bool = false, startInLessons: Bool = false) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal.open(asciiRequested: ascii)
@@ -15,7 +15,8 @@ enum Interactive {
             throw ExitCode.failure
         }
         let size = terminal.size
-        let appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
+        var appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
+        if startInLessons { appState.openLessons() }
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()

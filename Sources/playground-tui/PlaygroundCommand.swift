@@ -19,6 +19,7 @@ struct PlaygroundCommand: ParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             ExplainCommand.self,
+            LessonsCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

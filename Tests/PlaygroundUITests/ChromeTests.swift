@@ -27,10 +27,10 @@ final class ChromeTests: XCTestCase {
 
     /// Wide enough for every hint of the normal footer, in priority order.
     func testAWideFooterShowsEveryHint() {
-        let app = app(width: 200)
+        let app = app(width: 220)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "  </> speed  g new data  [/] layers  -/+ neurons  n/N noise  o log scale  ↑↓←→ knobs"
-                       + String(repeating: " ", count: 7) + " ? help  q quit ")
+                       + "  </> speed  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale  ↑↓←→ knobs"
+                       + String(repeating: " ", count: 16) + " ? help  q quit ")
     }
 
     func testTheInspectingFooterListsItsOwnKeysFirst() {
@@ -123,13 +123,13 @@ final class ChromeTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .character(" "), in: app), .togglePlay, "big enough again")
     }
 
-    /// `o` switches the chart to the log scale: the app's own flag, not in the TF link, kept
+    /// `y` switches the chart to the log scale: the app's own flag, not in the TF link, kept
     /// when the network is rebuilt; the chart then says "log".
-    func testOSwitchesTheLossChartToTheLogScale() throws {
+    func testYSwitchesTheLossChartToTheLogScale() throws {
         var app = makeApp(width: 120, height: 40)
         _ = update(&app, .train(epochs: 30))
         let link = app.settings.link
-        press("o", &app)
+        press("y", &app)
         XCTAssertTrue(app.logScaleLoss)
         XCTAssertEqual(app.settings.link, link, "not in the state string")
         let chart = app.layout.chart
@@ -146,7 +146,7 @@ final class ChromeTests: XCTestCase {
         press("a", &app)  // a new activation rebuilds the network
         XCTAssertEqual(app.playground.epoch, 0)
         XCTAssertTrue(app.logScaleLoss, "kept across the rebuild")
-        press("o", &app)
+        press("y", &app)
         XCTAssertFalse(app.logScaleLoss)
         XCTAssertFalse(axis(screen(app)).hasSuffix("log"), axis(screen(app)))
     }

@@ -27,6 +27,14 @@ final class KeyTableTests: XCTestCase {
             app.overlay = .link
             app.linkScroll = 40  // mid-link, so that every scroll key moves the view
         case .tooSmall: _ = update(&app, .resize(width: 60, height: 20))
+        case .lessons:
+            app.openLessons(at: .sigmoid)
+            app.lessons?.sigmoid.step(by: 3)
+            app.status = "a message"
+        case .lessonEntry:
+            app.openLessons(at: .expression)
+            _ = update(&app, .lesson(.editExpression))
+            _ = update(&app, .lesson(.type("1")))
         }
         XCTAssertEqual(KeyContext(app), context)
         return app
@@ -36,6 +44,14 @@ final class KeyTableTests: XCTestCase {
     /// only then, since inspecting a hidden node makes its layer the selected one.
     static func apps(in context: KeyContext) -> [AppState] {
         let app = app(in: context)
+        if context == .lessons {
+            // Every lesson: each key acts in each (or says where it works).
+            return Lessons.Lesson.allCases.map { lesson in
+                var other = app
+                other.lessons?.lesson = lesson
+                return other
+            }
+        }
         guard context == .inspecting else { return [app] }
         var output = app
         output.selection = .node(layer: 3, node: 0)
@@ -123,8 +139,12 @@ final class KeyTableTests: XCTestCase {
         for unicode in [true, false] {
             var app = makeApp(width: 80, height: 24, capabilities: Capabilities(unicode: unicode))
             app.overlay = .help
-            let lines = screen(app).lines
+            // The help lists the keys of the mode on screen: the playground's, or the lessons'.
+            var inLessons = app
+            inLessons.openLessons()
+            inLessons.overlay = .help
             for binding in KeyMap.bindings {
+                let lines = screen(KeyMap.isInHelp(binding, of: app) ? app : inLessons).lines
                 let label = binding.helpLabel(unicode: unicode)
                 let shown = lines.contains { line in Self.line(line, has: label, thenAfterSpaces: binding.help) }
                 XCTAssertTrue(shown, "help at 80×24 (unicode \(unicode)) lacks \"\(label)  \(binding.help)\"")

@@ -1,0 +1,17 @@
+import ArgumentParser
+import PlaygroundCore
+
+/// `playground-tui lessons`: the interactive app, opened on the lessons (Esc goes to the playground).
+struct LessonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lessons",
+        abstract: "Open the app on the lessons: the chain rule step by step, then gradient descent and its variations."
+    )
+
+    @Option(help: ArgumentHelp("The playground's state behind the lessons (a link, a #hash or pairs).", valueName: "state"))
+    var state: String?
+
+    mutating func run() throws {
+        try Interactive.run(state: try StateOption.parse(state), startInLessons: true)
+    }
+}

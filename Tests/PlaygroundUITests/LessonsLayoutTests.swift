@@ -1,0 +1,61 @@
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+/// Every lesson at every size from 80×24 to 200×60, in Unicode and ASCII, with and without
+/// colour: the frame (tabs, title, footer) is whole and no part is drawn over another.
+final class LessonsLayoutTests: XCTestCase {
+    static let sizes = [(80, 24), (81, 25), (100, 30), (120, 40), (160, 50), (200, 60)]
+
+    func testEveryLessonFitsEverySizeWithoutOverlap() {
+        for (width, height) in Self.sizes {
+            for capabilities in [Capabilities(), Capabilities(colors: .none, unicode: false)] {
+                var app = LessonsGraphTests.lessons(width: width, height: height, unicode: capabilities.unicode)
+                app.capabilities = capabilities
+                for lesson in Lessons.Lesson.allCases {
+                    press(Character(String(lesson.rawValue)), &app)
+                    press(.end, &app)
+                    let lines = screen(app).lines
+                    let what = "lesson \(lesson.rawValue) at \(width)×\(height) unicode \(capabilities.unicode)"
+                    for tab in Lessons.Lesson.allCases { XCTAssertTrue(lines[1].contains(" \(tab.rawValue) \(tab.tab) "), what) }
+                    XCTAssertTrue(lines[height - 1].hasSuffix(" ? help  q quit "), "\(what): \(lines[height - 1])")
+                    XCTAssertTrue(lines[0].hasSuffix("lesson \(lesson.rawValue) of 5 "), what)
+                    if capabilities.unicode == false {
+                        XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(what) is ASCII")
+                    }
+                    switch lesson {
+                    case .chain, .sigmoid, .expression:
+                        // The table of local derivatives is not drawn over by the graph.
+                        let graph = app.lessons!.graphLesson!.graph
+                        for rule in DerivativeTable.lines(graph, unicode: capabilities.unicode) {
+                            XCTAssertTrue(lines.contains { $0.contains(rule.text) }, "\(what): rule \(rule.text)")
+                        }
+                        XCTAssertTrue(lines[height - 2].contains("variable") || lines[height - 2].contains("="), what)
+                    case .neuron:
+                        let lesson = NeuronLesson(playground: app.playground, layer: app.lessons!.neuronLayer,
+                                                  node: app.lessons!.neuronNode, point: 0, unicode: capabilities.unicode)
+                        for line in NeuronView.lines(lesson, unicode: capabilities.unicode, examples: 250)
+                        where line.text.count <= width - 2 {
+                            XCTAssertTrue(lines.contains { $0.contains(line.text) }, "\(what): \(line.text)")
+                        }
+                    case .descent:
+                        for runner in app.lessons!.race.runners {
+                            XCTAssertTrue(lines.contains { $0.contains(" " + runner.optimizer.kind.title + " ") }, "\(what): \(runner.optimizer.kind)")
+                        }
+                        XCTAssertTrue(lines.contains { $0.contains("step 1000 of 1000") }, what)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A graph wider than the screen scrolls to the node the step is on.
+    func testAWideGraphScrollsToTheActiveNode() {
+        var app = LessonsGraphTests.lessons(.sigmoid)
+        for _ in 0..<8 { press(" ", &app) }  // the forward pass's last gate, 1/x, at the far right
+        let text = screen(app).lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("(1/x)") && text.contains("f=0.731"), text)
+        press(.home, &app)
+        XCTAssertTrue(screen(app).lines.joined().contains("[w0]"))
+    }
+}
