@@ -11,7 +11,10 @@ struct LessonsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The playground's state behind the lessons (a link, a #hash or pairs).", valueName: "state"))
     var state: String?
 
+    @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")
+    var ascii = false
+
     mutating func run() throws {
-        try Interactive.run(state: try StateOption.parse(state), startInLessons: true)
+        try Interactive.run(state: try StateOption.parse(state), ascii: ascii, startInLessons: true)
     }
 }
