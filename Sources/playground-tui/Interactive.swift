@@ -5,7 +5,9 @@ import PlaygroundUI
 
 /// The interactive playground: opens the terminal, runs the loop, gives the terminal back.
 enum Interactive {
-    static func run(state: PlaygroundState) throws {
+    /// Opens the app on `playground` (a state's, custom points', or a resumed session's) with
+    /// the loss rows recorded before (a resumed session's; none for a new start).
+    static func run(playground: Playground, losses: [Session.LossRow]) throws {
         let terminal: Terminal
         do {
             terminal = try Terminal.open()
@@ -14,7 +16,9 @@ enum Interactive {
             throw ExitCode.failure
         }
         let size = terminal.size
-        let appState = AppState(state: state, capabilities: terminal.capabilities, width: size.width, height: size.height)
+        let records = losses.map { LossHistory.Record(epoch: $0.epoch, training: $0.train, test: $0.test) }
+        let appState = AppState(playground: playground, losses: records, capabilities: terminal.capabilities,
+                                width: size.width, height: size.height)
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()
