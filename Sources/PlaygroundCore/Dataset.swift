@@ -129,7 +129,7 @@ public enum Dataset: String, CaseIterable, Sendable {
     }
 }
 
-extension Array where Element == Example {
+extension Array {
     /// TF's in-place shuffle: `len` draws, walking down from the end.
     public mutating func shuffle(using rng: inout SeededRandom) {
         var c = count
@@ -148,10 +148,30 @@ public struct DataSplit: Equatable, Sendable {
 
     /// Generates, shuffles and splits as TF does: `s = floor(len * percTrainData / 100)`.
     public init(dataset: Dataset, noisePercent: Double, percentTrain: Double, using rng: inout SeededRandom) {
-        var points = dataset.generate(count: dataset.problem.pointCount, noise: noisePercent / 100, using: &rng)
+        let points = dataset.generate(count: dataset.problem.pointCount, noise: noisePercent / 100, using: &rng)
+        self.init(points: points, percentTrain: percentTrain, using: &rng)
+    }
+
+    /// Shuffles and splits given points as TF does its own (the first `floor(len * percTrainData / 100)`
+    /// of the shuffled points train).
+    public init(points: [Example], percentTrain: Double, using rng: inout SeededRandom) {
+        var points = points
         points.shuffle(using: &rng)
         let split = Int((Double(points.count) * percentTrain / 100).rounded(.down))
         train = Array(points[0..<split])
         test = Array(points[split...])
+    }
+
+    /// Every point in the order that `init(points:percentTrain:using:)`, with a fresh stream from
+    /// `seed` and the same ratio, splits into exactly this split, point for point: the shuffle's
+    /// permutation undone. (A file of these points read with `--data` splits as the data set did.)
+    public func pointsInOrderToSplit(seed: String) -> [Example] {
+        let split = train + test
+        var source = Array(split.indices)
+        var stream = SeededRandom(seed: seed)
+        source.shuffle(using: &stream)  // position p of the shuffle receives the point given at source[p]
+        var given = split
+        for (position, index) in source.enumerated() { given[index] = split[position] }
+        return given
     }
 }

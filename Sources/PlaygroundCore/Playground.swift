@@ -6,6 +6,9 @@ public struct Playground: Equatable, Sendable {
     /// The stream after the data and the latest network were drawn (rebuilds continue it).
     public private(set) var random: SeededRandom
     public private(set) var data: DataSplit
+    /// The points given instead of a data set (drawn, or read from a file), in the order given;
+    /// nil for TF's data sets. The state says `data=custom` exactly when there are some.
+    public private(set) var customPoints: [Example]?
     /// The parameters: what the network is.
     public private(set) var network: Network
     /// What training keeps beside the network: gradient sums, dead links, the partial batch,
@@ -22,14 +25,43 @@ public struct Playground: Equatable, Sendable {
 
     /// Seeds the stream from `state.seed`, draws the data, shuffles and splits it, then draws
     /// the first network: the same data and network as TF Playground for the same state.
+    /// A state that says `data=custom` gets the data set: the points are not in the state.
     public init(state: PlaygroundState) {
+        self.init(state: state, points: nil)
+    }
+
+    /// With `points`: seeds the stream from `state.seed`, shuffles and splits the points as TF
+    /// splits its own (noise does not apply to them; the state keeps its value), then draws the
+    /// first network from the same stream. With nil, `init(state:)`. The state's `data` key is
+    /// set to say which.
+    public init(state: PlaygroundState, points: [Example]?) {
+        var state = state
+        state.data = points == nil ? .builtIn : .custom
         self.state = state
         var random = SeededRandom(seed: state.seed)
-        data = DataSplit(dataset: state.activeDataset, noisePercent: Double(state.noise),
-                         percentTrain: Double(state.percTrainData), using: &random)
+        if let points {
+            data = DataSplit(points: points, percentTrain: Double(state.percTrainData), using: &random)
+        } else {
+            data = DataSplit(dataset: state.activeDataset, noisePercent: Double(state.noise),
+                             percentTrain: Double(state.percTrainData), using: &random)
+        }
+        customPoints = points
         network = Playground.makeNetwork(for: state, using: &random)
         training = Training(for: network)
         self.random = random
+        computeInputs()
+    }
+
+    /// Everything as given (a restored session); the inputs are computed from the data.
+    init(restoring state: PlaygroundState, random: SeededRandom, data: DataSplit, customPoints: [Example]?,
+         network: Network, training: Training, epoch: Int) {
+        self.state = state
+        self.random = random
+        self.data = data
+        self.customPoints = customPoints
+        self.network = network
+        self.training = training
+        self.epoch = epoch
         computeInputs()
     }
 
@@ -97,6 +129,21 @@ public struct Playground: Equatable, Sendable {
         training.forgetBias(layer: layer, node: node)
     }
 
+    // MARK: Custom points (see Playground+Points.swift)
+
+    /// Uses `points` as custom data, split as `init(state:points:)` splits them (a fresh stream
+    /// from the seed), keeping the network and what training learned (weights, optimizer state,
+    /// dead links, update count, epoch). The partial batch is dropped: its examples may have moved
+    /// to the test data or be gone.
+    mutating func splitAgain(_ points: [Example]) {
+        state.data = .custom
+        customPoints = points
+        var stream = SeededRandom(seed: state.seed)
+        data = DataSplit(points: points, percentTrain: Double(state.percTrainData), using: &stream)
+        computeInputs()
+        training.clearGradients()
+    }
+
     // MARK: Changes, as TF makes them (SPEC §5)
 
     /// Rebuilds the network on the same data, continuing the stream; epoch back to 0.
@@ -109,14 +156,24 @@ public struct Playground: Equatable, Sendable {
     /// Applies a new state the way TF does: learning rate (and display settings) live; model
     /// settings rebuild the network on the same data; data settings (or a new seed) draw new
     /// data from a fresh stream and rebuild. Returns what happened.
+    ///
+    /// Custom points stay while the state keeps `data=custom` and the same data set (and so the
+    /// same problem): a new seed or ratio splits them again from a fresh stream and rebuilds, as
+    /// new data does; noise does not apply to them (a noise change alone changes nothing). Choosing
+    /// a data set or another problem, or `data=built-in`, leaves them for the data set. A state
+    /// that says `data=custom` where there are no points is taken as `data=built-in`.
     @discardableResult
     public mutating func apply(_ new: PlaygroundState) -> Change {
-        let old = state
+        var new = new
+        let keepsPoints = customPoints != nil && new.data == .custom && new.activeDataset == state.activeDataset
+        new.data = keepsPoints ? .custom : .builtIn
+        var old = state
+        if keepsPoints { old.noise = new.noise }  // noise does not apply to given points
         let change = Change(from: old, to: new)
         state = new
         switch change {
         case .newData:
-            self = Playground(state: new)
+            self = Playground(state: new, points: keepsPoints ? customPoints : nil)
         case .newNetwork:
             computeInputs()
             resetNetwork()

@@ -29,6 +29,10 @@ public struct PlaygroundState: Equatable, Sendable {
     public var problem: Problem = .classification
     public var initZero = false
     public var hideText = false
+    /// Where the points come from: TF's data set, or points given (drawn, or read from a file).
+    /// Written `data=custom`, only when custom: TF ignores the key, so the link still opens there,
+    /// but a link cannot carry the points (`Playground(state:)` alone falls back to the data set).
+    public var data: DataOrigin = .builtIn
     /// The classroom keys (`x_hide=true`, `learningRate_hide=false`) in the order TF writes them
     /// back: the link's order, a key set later last. See `hiddenInputs`, `hiddenControls`.
     public var hideSettings: [HideSetting] = []

@@ -108,3 +108,40 @@ public struct SeededRandom: RandomNumberGenerator, Equatable, Sendable {
         return high << 32 | low
     }
 }
+
+/// A stream saved and restored where it stood (a session): the seed, RC4's permutation and its
+/// two indices, so the draws after a restore are the draws the stream would have given.
+extension SeededRandom: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case seed, permutation, i, j
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(state, forKey: .permutation)
+        try container.encode(i, forKey: .i)
+        try container.encode(j, forKey: .j)
+    }
+
+    /// Refuses a state RC4 cannot be in: S must be a permutation of 0…255 (every swap keeps it
+    /// one) and the indices bytes.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(String.self, forKey: .seed)
+        let permutation = try container.decode([UInt8].self, forKey: .permutation)
+        guard permutation.count == 256, Set(permutation).count == 256 else {
+            throw DecodingError.dataCorruptedError(forKey: .permutation, in: container,
+                                                   debugDescription: "expected each of 0 to 255 once")
+        }
+        state = permutation
+        for key in [CodingKeys.i, .j] {
+            let index = try container.decode(Int.self, forKey: key)
+            guard (0...255).contains(index) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                       debugDescription: "expected 0 to 255, found \(index)")
+            }
+            if key == .i { i = index } else { j = index }
+        }
+    }
+}

@@ -95,8 +95,13 @@ extension StateKey {
         }
     }
 
-    /// Every key: the regular ones, then the classroom ones.
-    public static let every = table + classroom
+    /// This program's own keys, written after TF's: TF ignores keys it does not know.
+    public static let own: [StateKey] = [
+        choice("data", \.data, among: DataOrigin.allCases, unwritten: DataOrigin.builtIn, change: .newData),
+    ]
+
+    /// Every key: the regular ones, the classroom ones, then this program's own.
+    public static let every = table + classroom + own
 
     /// The key of this name, if there is one.
     public static func named(_ name: String) -> StateKey? { byName[name] }

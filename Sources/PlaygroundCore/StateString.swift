@@ -23,14 +23,16 @@ public struct StateError: Error, Equatable, CustomStringConvertible, Sendable {
 
 extension PlaygroundState {
     /// The regular keys in TF's order (those TF writes no value for left out), then the
-    /// classroom keys in the order they were given: `key=value` joined by `&`.
+    /// classroom keys in the order they were given, then this program's own (`StateKey.own`):
+    /// `key=value` joined by `&`.
     public var serialized: String {
         let regular = StateKey.table.compactMap { key in key.write(self).map { key.name + "=" + $0 } }
         let classroom = hideSettings.compactMap { setting -> String? in
             guard let key = StateKey.named(setting.item.key), let value = key.write(self) else { return nil }
             return key.name + "=" + value
         }
-        return (regular + classroom).joined(separator: "&")
+        let own = StateKey.own.compactMap { key in key.write(self).map { key.name + "=" + $0 } }
+        return (regular + classroom + own).joined(separator: "&")
     }
 }
 

@@ -58,6 +58,20 @@ public struct AppState: Equatable, Sendable {
         refreshHeatMap()
     }
 
+    /// Opens on a running playground (custom points, a resumed session) at its epoch, with the
+    /// loss records kept before; the current losses are recorded unless the last record is of
+    /// this epoch already.
+    public init(playground: Playground, losses: [LossHistory.Record], capabilities: Capabilities, width: Int, height: Int) {
+        self.init(state: playground.state, capabilities: capabilities, width: width, height: height)
+        self.playground = playground
+        self.losses = LossHistory()
+        for record in losses { self.losses.append(record) }
+        if self.losses.last?.epoch != playground.epoch { recordLosses() }
+        heatMap.invalidate()
+        thumbnails.invalidate()
+        refreshHeatMap()
+    }
+
     /// The current settings.
     public var settings: PlaygroundState { playground.state }
 

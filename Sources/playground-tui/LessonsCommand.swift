@@ -15,6 +15,7 @@ struct LessonsCommand: ParsableCommand {
     var ascii = false
 
     mutating func run() throws {
-        try Interactive.run(state: try StateOption.parse(state), ascii: ascii, startInLessons: true)
+        try Interactive.run(playground: Playground(state: try StateOption.parse(state)), losses: [], ascii: ascii,
+                            startInLessons: true)
     }
 }

@@ -20,6 +20,7 @@ struct PlaygroundCommand: ParsableCommand {
             BenchCommand.self,
             ExplainCommand.self,
             LessonsCommand.self,
+            DataCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )
@@ -34,12 +35,29 @@ struct PlayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"))
     var state: String?
 
+    @Option(help: ArgumentHelp("Start on the points of a CSV file (x,y,label rows).", valueName: "file"))
+    var data: String?
+
+    @Flag(help: "With --data: scale the points into the plane [-6, 6] instead of refusing those outside.")
+    var fit = false
+
+    @Option(help: ArgumentHelp("Open a saved session at its epoch, with its losses (not with --state or --data).", valueName: "file"))
+    var resume: String?
+
     @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")
     var ascii = false
 
     mutating func run() throws {
-        let parsed = try StateOption.parse(state)
-        try Interactive.run(state: parsed, ascii: ascii)
+        guard let resume else {
+            if fit && data == nil { throw ValidationError("--fit: goes with --data FILE") }
+            let playground = try InputFile.playground(state: try StateOption.parse(state), dataFile: data, fit: fit)
+            try Interactive.run(playground: playground, losses: [], ascii: ascii)
+            return
+        }
+        if state != nil { throw ValidationError("--state: not with --resume (the session file holds the state)") }
+        if data != nil { throw ValidationError("--data: not with --resume (the session file holds the data)") }
+        let session = try SessionFile.load(resume, option: "--resume")
+        try Interactive.run(playground: session.playground, losses: session.losses, ascii: ascii)
     }
 }
 

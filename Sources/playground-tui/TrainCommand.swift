@@ -12,7 +12,10 @@ struct TrainCommand: ParsableCommand {
             JSON prints one object with state, train, test, initialNetwork and loss, shaped like \
             the reference files. Losses are computed only for the epochs printed. Each CSV row \
             is written as soon as it is computed, so a pipe sees it at once and Ctrl-C keeps it; \
-            the JSON object is written at the end (Ctrl-C before then prints nothing).
+            the JSON object is written at the end (Ctrl-C before then prints nothing). \
+            --data trains on the points of a CSV file (x,y,label rows; see the README). --save \
+            writes the whole session after training; --resume continues a saved session for \
+            --epochs more, rows numbered from its epoch, exactly as if it had never stopped.
             """
     )
 
@@ -34,23 +37,52 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
+    @Option(help: ArgumentHelp("Train on the points of a CSV file (x,y,label rows).", valueName: "file"))
+    var data: String?
+
+    @Flag(help: "With --data: scale the points into the plane [-6, 6] instead of refusing those outside.")
+    var fit = false
+
+    @Option(help: ArgumentHelp("Write the session (state, data, network, training, losses) to a file after training.", valueName: "file"))
+    var save: String?
+
+    @Option(help: ArgumentHelp("Continue a saved session (its state and data; not with --state or --data).", valueName: "file"))
+    var resume: String?
+
+    /// The playground to train and the loss rows before this run: a resumed session, or a new
+    /// playground on `--state` (and `--data`).
+    func start() throws -> (playground: Playground, losses: [Session.LossRow]) {
+        guard let resume else {
+            if fit && data == nil { throw ValidationError("--fit: goes with --data FILE") }
+            let playground = try InputFile.playground(state: try StateOption.parse(state), dataFile: data, fit: fit)
+            return (playground, [])
+        }
+        if state != nil { throw ValidationError("--state: not with --resume (the session file holds the state)") }
+        if data != nil { throw ValidationError("--data: not with --resume (the session file holds the data)") }
+        return try SessionFile.load(resume, option: "--resume")
+    }
+
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
     /// object written at the end, so Ctrl-C before then prints nothing.
+    ///
+    /// A resumed session prints its first row at its saved epoch and numbers the rest from there.
     mutating func run() throws {
-        let playgroundState = try StateOption.parse(state)
-        var playground = Playground(state: playgroundState)
+        var (playground, history) = try start()
+        let playgroundState = playground.state
         let initial = playground.network
+        let first = playground.epoch, last = first + epochs
         var rows: [(Int, Double, Double)] = []
         var output = TextOutput.standardOutput
         if format == .csv {
             Diagnostics.say("state: \(playgroundState.serialized)")
             output.writeLine("epoch,train_loss,test_loss")
         }
-        for epoch in 0...epochs {
-            if epoch > 0 { playground.step() }
-            guard epoch % every == 0 || epoch == epochs else { continue }
+        for epoch in first...last {
+            if epoch > first { playground.step() }
+            guard epoch % every == 0 || epoch == last || epoch == first else { continue }
             let row = (epoch, playground.trainingLoss(), playground.testLoss())
+            if epoch > first || history.isEmpty { history.append(Session.LossRow(epoch: row.0, train: row.1, test: row.2)) }
             if format == .csv {
                 output.writeLine("\(epoch),\(JSONText.number(row.1)),\(JSONText.number(row.2))")
                 try output.flush()
@@ -62,6 +94,7 @@ struct TrainCommand: ParsableCommand {
             output.writeLine(JSONText.document(state: playgroundState, data: playground.data, network: initial, losses: rows))
             try output.flush()
         }
+        if let save { try SessionFile.save(playground, losses: history, to: save) }
     }
 }
 

@@ -29,6 +29,7 @@ final class StateKeyTableTests: XCTestCase {
         "x": "on", "y": "TRUE", "xTimesY": "t", "xSquared": "0", "ySquared": "no", "cosX": "maybe",
         "sinX": "truee", "cosY": "False", "sinY": "-", "collectStats": "yes", "problem": "ranking",
         "initZero": "zero", "hideText": "hidden",
+        "data": "drawn",  // this program's own key (StateKey.own)
     ]
 
     /// What changing each key does in TF's `playground.ts`: the learning rate's and the two

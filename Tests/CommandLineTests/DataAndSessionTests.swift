@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+
+/// `data`, `--data`, `--save` and `--resume` as a user runs them: round trips bit for bit, and
+/// every refusal one line naming the file and what is wrong.
+final class DataAndSessionTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("data-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func run(_ arguments: [String]) throws -> ProcessRunner.Result { try ProcessRunner.run(arguments) }
+
+    func write(_ text: String, to name: String) throws -> String {
+        try text.write(toFile: path(name), atomically: false, encoding: .utf8)
+        return path(name)
+    }
+
+    struct Split: Decodable {
+        let state: String
+        let train: [[Double]]
+        let test: [[Double]]
+    }
+
+    func bits(_ rows: [[Double]]) -> [[UInt64]] { rows.map { $0.map(\.bitPattern) } }
+
+    /// `data` as CSV read back by `train --data` with the same seed and ratio gives the split that
+    /// `data --format json` prints, every number's bits equal; the CSV's rows are those points.
+    func testDataThenDataFileGivesTheSamePointsAndTheSameSplit() throws {
+        for state in ["dataset=spiral&noise=25&seed=0.5&percTrainData=70", "problem=regression&regDataset=reg-gauss&seed=abc"] {
+            let csv = try run(["data", "--state", state])
+            XCTAssertEqual(csv.status, 0, csv.error)
+            let json = try run(["data", "--state", state, "--format", "json"])
+            let split = try JSONDecoder().decode(Split.self, from: Data(json.output.utf8))
+            let rows = csv.output.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
+            let read = rows.map { $0.split(separator: ",").map { Double($0)! } }
+            XCTAssertEqual(Set(bits(read)), Set(bits(split.train + split.test)), state)
+            XCTAssertEqual(read.count, split.train.count + split.test.count)
+
+            let file = try write(csv.output, to: "points.csv")
+            let trained = try run(["train", "--state", state, "--data", file, "--epochs", "0", "--format", "json"])
+            XCTAssertEqual(trained.status, 0, trained.error)
+            let again = try JSONDecoder().decode(Split.self, from: Data(trained.output.utf8))
+            XCTAssertEqual(bits(again.train), bits(split.train), state)
+            XCTAssertEqual(bits(again.test), bits(split.test), state)
+            XCTAssertTrue(again.state.hasSuffix("&data=custom"), again.state)
+        }
+    }
+
+    /// `train --epochs N --save f` then `train --resume f --epochs N` prints, after its first row
+    /// (epoch N again), exactly the rows of `train --epochs 2N`, for every activation, with a
+    /// partial batch pending (250 training points in batches of 7).
+    func testSaveThenResumeEqualsTrainingStraight() throws {
+        let activations = ["relu", "tanh", "sigmoid", "linear", "leakyrelu", "prelu", "elu", "softplus"]
+        for activation in activations {
+            let state = "activation=\(activation)&batchSize=7&seed=0.5&regularization=L2&regularizationRate=0.001&xTimesY=true"
+            let session = path("\(activation).json")
+            let straight = try run(["train", "--state", state, "--epochs", "8"])
+            let first = try run(["train", "--state", state, "--epochs", "4", "--save", session])
+            XCTAssertEqual(first.status, 0, first.error)
+            let resumed = try run(["train", "--resume", session, "--epochs", "4"])
+            XCTAssertEqual(resumed.status, 0, resumed.error)
+            let straightRows = straight.output.split(separator: "\n")
+            XCTAssertEqual(Array(resumed.output.split(separator: "\n")), [straightRows[0]] + straightRows[5...], activation)
+            XCTAssertEqual(resumed.error, first.error, "the same state line")
+        }
+    }
+
+    /// A session saved after a resume holds the losses of both runs.
+    func testASessionSavedAgainKeepsEveryLossRow() throws {
+        let session = path("s.json")
+        XCTAssertEqual(try run(["train", "--state", "seed=0.5", "--epochs", "2", "--save", session]).status, 0)
+        XCTAssertEqual(try run(["train", "--resume", session, "--epochs", "2", "--save", session]).status, 0)
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: session))) as! [String: Any]
+        let epochs = (saved["losses"] as! [[String: Any]]).map { $0["epoch"] as! Int }
+        XCTAssertEqual(epochs, [0, 1, 2, 3, 4])
+        XCTAssertEqual(saved["epoch"] as? Int, 4)
+        XCTAssertEqual(saved["version"] as? Int, 1)
+    }
+
+    func assertRefused(_ arguments: [String], _ line: String, status: Int32 = 64,
+                       file: StaticString = #filePath, lineNumber: UInt = #line) throws {
+        let result = try run(arguments)
+        XCTAssertEqual(result.status, status, result.error, file: file, line: lineNumber)
+        XCTAssertEqual(result.errorLinesBesidesState, [Substring(line)], file: file, line: lineNumber)
+        XCTAssertEqual(result.output, "", file: file, line: lineNumber)
+    }
+
+    func testASessionThatCannotBeResumedIsRefusedSayingWhy() throws {
+        let session = path("s.json")
+        XCTAssertEqual(try run(["train", "--state", "seed=0.5&networkShape=4,2", "--epochs", "1", "--save", session]).status, 0)
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        let help = " (see playground-tui train --help)"
+
+        let newer = try write(text.replacingOccurrences(of: "\"version\":1", with: "\"version\":3"), to: "newer.json")
+        try assertRefused(["train", "--resume", newer],
+                          "playground-tui: --resume: \(newer): session: version 3 was written by a newer playground-tui; this one reads up to version 1" + help)
+
+        let truncated = try write(String(text.prefix(text.count / 2)), to: "truncated.json")
+        try assertRefused(["train", "--resume", truncated],
+                          "playground-tui: --resume: \(truncated): session: not a complete JSON document (cut short, or not a session file)" + help)
+
+        var json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        var network = json["network"] as! [String: Any]
+        network["parameters"] = (network["parameters"] as! [Double]).dropLast(6).map { $0 }
+        json["network"] = network
+        let shape = try write(String(decoding: JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "shape.json")
+        // 2·4 + 4·2 + 2·1 = 18 weights, 9 nodes with a bias and a slope each: 36.
+        try assertRefused(["train", "--resume", shape],
+                          "playground-tui: --resume: \(shape): session: network: 36 parameters expected for shape 2,4,2,1, found 30" + help)
+
+        json["epoch"] = "three"
+        let kind = try write(String(decoding: JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "kind.json")
+        try assertRefused(["train", "--resume", kind], "playground-tui: --resume: \(kind): session: epoch: expected a whole number" + help)
+
+        try assertRefused(["train", "--resume", session, "--state", "seed=1"],
+                          "playground-tui: --state: not with --resume (the session file holds the state)" + help)
+    }
+
+    func testABadDataFileIsOneLineWithTheLineAndColumn() throws {
+        let help = " (see playground-tui train --help)"
+        let bad = try write("x,y,label\n1,2,1\n3,zwei,-1\n", to: "bad.csv")
+        try assertRefused(["train", "--data", bad], "playground-tui: --data: \(bad):3:3: y: expected a number, found \"zwei\"" + help)
+        let outside = try write("1,2,1\n7,0,-1\n", to: "outside.csv")
+        try assertRefused(["train", "--data", outside],
+                          "playground-tui: --data: \(outside):2:1: x = 7 lies outside the plane [-6, 6] (--fit scales the points into it)" + help)
+        try assertRefused(["train", "--data", path("missing.csv")],
+                          "playground-tui: --data: \(path("missing.csv")): cannot read: No such file or directory" + help)
+        let fitted = try run(["train", "--data", outside, "--fit", "--epochs", "1", "--state", "seed=0.5&percTrainData=50"])
+        XCTAssertEqual(fitted.status, 0, fitted.error)
+        XCTAssertEqual(fitted.errorLinesBesidesState, ["playground-tui: note: --fit: every point was scaled by 0.8571428571428571 to fit the plane [-6, 6]"])
+    }
+
+    func testALinkThatSaysCustomWithoutPointsWarnsAndUsesTheDataSet() throws {
+        let result = try run(["train", "--state", "seed=0.5&data=custom", "--epochs", "0"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.errorLinesBesidesState, ["playground-tui: warning: --state: data=custom: a link cannot carry the points; using the data set (give the points with --data FILE)"])
+        XCTAssertFalse(result.error.contains("data=custom&") || result.error.contains("&data=custom\n"), result.error)
+    }
+
+    // MARK: Atomic writes
+
+    /// A folder that cannot be written in (its path runs through a regular file), a directory
+    /// where the file should be, and a write cut short by the file size limit (`ulimit -f`, with
+    /// SIGXFSZ ignored so the write fails with EFBIG as on a full disk): each is one line and
+    /// status 1, no temporary file is left, and a file already there keeps its bytes.
+    func testAFailedSaveIsOneLineAndLeavesTheOldFileIntact() throws {
+        let blocker = try write("not a folder", to: "blocker")
+        try assertSaveFails(["--save", blocker + "/s.json"], "playground-tui: cannot write \(blocker)/s.json: Not a directory")
+
+        try FileManager.default.createDirectory(atPath: path("in-the-way"), withIntermediateDirectories: false)
+        try assertSaveFails(["--save", path("in-the-way")], "playground-tui: cannot write \(path("in-the-way")): Is a directory")
+
+        let old = String(repeating: "the old session, kept\n", count: 4)
+        let target = try write(old, to: "old.json")
+        let limited = try ProcessRunner.shell(#"ulimit -f 8; trap '' XFSZ; exec "$0" "$@""#,
+                                              ["train", "--epochs", "1", "--save", target])
+        XCTAssertEqual(limited.status, 1, limited.error)
+        XCTAssertEqual(limited.errorLinesBesidesState, [Substring("playground-tui: cannot write \(target): File too large")])
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), old)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["blocker", "in-the-way", "old.json"], "no temporary file left")
+    }
+
+    func assertSaveFails(_ arguments: [String], _ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws {
+        let result = try run(["train", "--epochs", "1"] + arguments)
+        XCTAssertEqual(result.status, 1, result.error, file: file, line: lineNumber)
+        XCTAssertEqual(result.errorLinesBesidesState, [Substring(line)], file: file, line: lineNumber)
+    }
+
+    /// A saved file replaces the old one whole, with the old one's permissions.
+    func testASaveReplacesAFileWholeKeepingItsMode() throws {
+        let target = try write("old", to: "s.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target)
+        XCTAssertEqual(try run(["train", "--epochs", "1", "--save", target]).status, 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        XCTAssertEqual(attributes[.posixPermissions] as? Int, 0o640)
+        XCTAssertEqual(try run(["train", "--resume", target, "--epochs", "1"]).status, 0)
+    }
+}
