@@ -9,7 +9,7 @@ loss_epochs=$((epochs / 4))
 "$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
 echo
 
-oracle_src=../shared/oracle/tfp_ref.c
+oracle_src=${ORACLE_SRC:-../shared/oracle/tfp_ref.c}
 if ! command -v cc >/dev/null || [ ! -f "$oracle_src" ]; then
   echo "(no cc or no $oracle_src: the C oracle comparison is skipped)"
   exit 0
