@@ -9,7 +9,7 @@ loss_epochs=$((epochs / 4))
 "$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
 echo
 
-oracle_src=../shared/oracle/tfp_ref.c
+oracle_src=${ORACLE_SRC:-../shared/oracle/tfp_ref.c}
 if ! command -v cc >/dev/null || [ ! -f "$oracle_src" ]; then
   echo "(no cc or no $oracle_src: the C oracle comparison is skipped)"
   exit 0
@@ -34,4 +34,20 @@ for name in a b c; do
   printf "%-8s%-23s%-14s%-24s%-14s%-19s%s\n" "$name" "$train_only" \
     "$(awk -v s="$swift_train" -v o="$train_only" 'BEGIN { printf "%.2fx", s / o }')" "$with_losses" \
     "$(awk -v s="$swift_losses" -v o="$with_losses" 'BEGIN { printf "%.2fx", s / o }')" "$oracle_loss" "$swift_loss"
+done
+
+# (b) under each optimizer and with the diagnostics, beside the oracle's own momentum and adam.
+b_state=${states[b]}
+echo
+echo "variant (b)               swift_eps  oracle_eps  swift/oracle  swift/swift_sgd"
+for variant in sgd momentum nesterov rmsprop adam diagnostics-recorded diagnostics-every-epoch; do
+  read -r _ swift_eps vs_sgd _ < <(grep "^b/$variant " .build/bench-swift.txt)
+  oracle_eps=- ratio=-
+  case $variant in
+    sgd|momentum|adam)
+      oracle_eps=$(for _ in 1 2 3; do .build/tfp_ref --bench --no-loss --epochs "$epochs" "optimizer=$variant&$b_state" | field epochs_per_s; done | best)
+      ratio=$(awk -v s="$swift_eps" -v o="$oracle_eps" 'BEGIN { printf "%.2fx", s / o }')
+      ;;
+  esac
+  printf "%-26s%-11s%-12s%-14s%s\n" "b/$variant" "$swift_eps" "$oracle_eps" "$ratio" "${vs_sgd}x"
 done

@@ -107,10 +107,14 @@ struct BackwardKernel {
     let deltas, outputDers: UnsafeMutablePointer<Double>
     /// The gradient sums, in `Network.parameters`' order.
     let weightSums, biasSums, slopeSums: UnsafeMutablePointer<Double>
+    /// True for cross-entropy: the output's δ is σ(z) − t (`Loss`), else square loss's
+    /// ∂E/∂a · f'(z).
+    let crossEntropy: Bool
 
     /// `scratch` holds 4 values per node: z, a, δ, ∂E/∂a; `sums` one per parameter.
     init(layers: UnsafeBufferPointer<LayerInfo>, layout: ParameterLayout, parameters: UnsafePointer<Double>,
-         scratch: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>) {
+         scratch: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>, crossEntropy: Bool = false) {
+        self.crossEntropy = crossEntropy
         pass = ForwardKernel(layers: layers, layout: layout, parameters: parameters, scratch: scratch)
         deltas = scratch + 2 * layout.nodeCount
         outputDers = scratch + 3 * layout.nodeCount
@@ -121,7 +125,9 @@ struct BackwardKernel {
 
     /// One example after `pass.forward`: ∂E/∂a at the output from the loss, then from the last
     /// layer down to layer 1: `δ = ∂E/∂a · f'(z)`, `∂b += δ`, `∂W += δ·xᵀ` (and `∂α += ∂E/∂a ·
-    /// ∂a/∂α` for PReLU), and `∂E/∂x = Wᵀ·δ` as the layer below's ∂E/∂a.
+    /// ∂a/∂α` for PReLU), and `∂E/∂x = Wᵀ·δ` as the layer below's ∂E/∂a. Cross-entropy reads
+    /// the output's z as a probability σ(z), so its δ is σ(z) − t directly: the output
+    /// activation is not part of that loss.
     @inline(__always)
     func backward(label: Double) {
         let layers = pass.layers
@@ -131,11 +137,15 @@ struct BackwardKernel {
         while l >= 1 {
             let layer = layers[l]
             let delta = deltas + layer.node
-            // δ = ∂E/∂a · f'(z)
-            layer.activation.dispatch(Deltas(
-                totals: UnsafePointer(pass.totals + layer.node), outputs: UnsafePointer(pass.outputs + layer.node),
-                slopes: pass.slopes + layer.node, outputDers: UnsafePointer(outputDers + layer.node),
-                deltas: delta, slopeSums: slopeSums + layer.node, count: layer.count))
+            if crossEntropy && l == layers.count - 1 {
+                delta[0] = Loss.crossEntropyDerivative(total: pass.totals[output], label: label)
+            } else {
+                // δ = ∂E/∂a · f'(z)
+                layer.activation.dispatch(Deltas(
+                    totals: UnsafePointer(pass.totals + layer.node), outputs: UnsafePointer(pass.outputs + layer.node),
+                    slopes: pass.slopes + layer.node, outputDers: UnsafePointer(outputDers + layer.node),
+                    deltas: delta, slopeSums: slopeSums + layer.node, count: layer.count))
+            }
             // ∂b += δ
             let biasSum = biasSums + layer.node
             for i in 0..<layer.count { biasSum[i] += delta[i] }

@@ -7,10 +7,11 @@ extension Network {
         return withForwardKernel { kernel in input.withUnsafeBufferPointer { kernel.forward($0.baseAddress) } }
     }
 
-    /// Mean of `E = 0.5 · (out - label)²` over the examples, on the current parameters (0 with
-    /// none); `inputs` is flat, `labels.count × inputCount`. NaN or infinity when training
-    /// diverged: check `isFinite`.
-    public func loss(inputs: [Double], labels: [Double]) -> Double {
+    /// Mean of the examples' errors under `loss`, on the current parameters (0 with none):
+    /// square `E = 0.5 · (out - label)²` (TF's), or cross-entropy of σ(z) against (label + 1) / 2
+    /// with z the output node's total input (see `Loss`). `inputs` is flat,
+    /// `labels.count × inputCount`. NaN or infinity when training diverged: check `isFinite`.
+    public func loss(inputs: [Double], labels: [Double], loss: Loss = .square) -> Double {
         precondition(inputs.count == labels.count * inputCount, "inputs do not match the input layer")
         if labels.isEmpty { return 0 }
         let width = inputCount
@@ -18,9 +19,14 @@ extension Network {
             inputs.withUnsafeBufferPointer { input in
                 labels.withUnsafeBufferPointer { label in
                     var sum = 0.0
+                    let outputNode = layout.nodeCount - 1
                     for example in 0..<label.count {
                         let out = kernel.forward(input.baseAddress.map { $0 + example * width })
-                        sum += Loss.squareError(output: out, label: label[example])
+                        switch loss {
+                        case .square: sum += Loss.squareError(output: out, label: label[example])
+                        case .crossentropy:
+                            sum += Loss.crossEntropyError(total: kernel.totals[outputNode], label: label[example])
+                        }
                     }
                     return sum / Double(label.count)
                 }
@@ -28,7 +34,7 @@ extension Network {
         }
     }
 
-    /// The gradient of one example's error `E = 0.5 · (out - label)²`.
+    /// The gradient of one example's error E under a loss (square: `0.5 · (out - label)²`).
     public struct Gradients: Sendable {
         /// ∂E/∂w, in the order of `allWeights`.
         public var weights: [Double]
@@ -43,11 +49,11 @@ extension Network {
     /// ∂E/∂parameter (and ∂E/∂input) for one example (`inputCount` values), as an update with a
     /// batch of one would see it: the sums after a single backward pass from zero. For gradient
     /// checks and for explaining a single step; training never calls it.
-    public func gradients(input: [Double], label: Double) -> Gradients {
+    public func gradients(input: [Double], label: Double, loss: Loss = .square) -> Gradients {
         precondition(input.count == inputCount, "input does not match the input layer")
         var network = self
         var training = Training(for: network)
-        let inputs = training.accumulate(&network, input: input, label: label)
+        let inputs = training.accumulate(&network, input: input, label: label, loss: loss)
         let sums = training.gradientSums
         return Gradients(weights: Array(sums[layout.weightsAt..<(layout.weightsAt + weightCount)]),
                          biases: Array(sums[layout.biasesAt..<(layout.biasesAt + nodeCount)]),

@@ -14,11 +14,13 @@ public struct Network: Equatable, Sendable {
     var parameters: [Double]
 
     /// Builds a network in TF's order: layer by layer, destination node by destination node,
-    /// source by source, each weight `R() - 0.5`; biases 0.1. With `initZero` weights and biases
-    /// are 0, but every weight still consumes its draw.
+    /// source by source, one draw R() per weight turned into a weight by `initialization` (TF's
+    /// `R() - 0.5` by default; fanIn = the layer below's size, fanOut = the layer's own), and the
+    /// rule's bias (TF: 0.1). With `initZero` weights and biases are 0, but every weight still
+    /// consumes its draw.
     public init(
         inputCount: Int, hiddenLayers: [Int], activation: Activation, outputActivation: Activation,
-        initZero: Bool = false, using rng: inout SeededRandom
+        initialization: Initialization = .tf, initZero: Bool = false, using rng: inout SeededRandom
     ) {
         precondition(inputCount >= 0 && hiddenLayers.allSatisfy { $0 > 0 }, "layer sizes must be positive")
         layout = ParameterLayout(sizes: [inputCount] + hiddenLayers + [1])
@@ -27,10 +29,11 @@ public struct Network: Equatable, Sendable {
         parameters = [Double](repeating: 0, count: layout.parameterCount)
         let sizes = layout.sizes
         for l in 1..<sizes.count {
+            let limit = initialization.limit(fanIn: sizes[l - 1], fanOut: sizes[l])
             for node in 0..<sizes[l] {
-                parameters[layout.biasesAt + layout.nodeIndex(l, node)] = initZero ? 0 : 0.1
+                parameters[layout.biasesAt + layout.nodeIndex(l, node)] = initZero ? 0 : initialization.bias
                 for source in 0..<sizes[l - 1] {
-                    let w = rng.nextDouble() - 0.5
+                    let w = initialization.weight(draw: rng.nextDouble(), limit: limit)
                     parameters[layout.weightsAt + layout.weightIndex(l, node, source)] = initZero ? 0 : w
                 }
             }

@@ -16,6 +16,10 @@ public struct Playground: Equatable, Sendable {
     public private(set) var training: Training
     /// Epochs trained since the network was built.
     public private(set) var epoch = 0
+    /// Per layer of weights, the last update's mean |g| after each of the last
+    /// `gradientHistoryLength` epochs trained while `recordsDiagnostics` was on, oldest first
+    /// (for a sparkline). Emptied when the network is rebuilt.
+    public private(set) var gradientHistory: [[Double]] = []
 
     /// Inputs (flat, `count × features`) and labels, computed once per data set and features.
     public private(set) var trainInputs: [Double] = []
@@ -68,7 +72,7 @@ public struct Playground: Equatable, Sendable {
     static func makeNetwork(for state: PlaygroundState, using random: inout SeededRandom) -> Network {
         Network(inputCount: state.inputFeatures.count, hiddenLayers: state.networkShape,
                 activation: state.activation, outputActivation: state.outputActivation,
-                initZero: state.initZero, using: &random)
+                initialization: state.initialization, initZero: state.initZero, using: &random)
     }
 
     private mutating func computeInputs() {
@@ -82,7 +86,8 @@ public struct Playground: Equatable, Sendable {
     /// The learning settings of the current state.
     public var hyperparameters: Training.Hyperparameters {
         Training.Hyperparameters(learningRate: state.learningRate, regularization: state.regularization,
-                                 regularizationRate: state.regularizationRate, batchSize: state.batchSize)
+                                 regularizationRate: state.regularizationRate, batchSize: state.batchSize,
+                                 optimizer: state.optimizerRule, loss: state.effectiveLoss)
     }
 
     // MARK: Training
@@ -91,20 +96,44 @@ public struct Playground: Equatable, Sendable {
     public mutating func step() {
         training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: hyperparameters)
         epoch += 1
+        if recordsDiagnostics { recordGradientHistory() }
     }
 
     /// Trains `count` epochs.
     public mutating func step(epochs count: Int) {
-        let settings = hyperparameters
-        for _ in 0..<count { training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: settings) }
+        let settings = hyperparameters, records = recordsDiagnostics
+        for _ in 0..<count {
+            training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: settings)
+            if records { recordGradientHistory() }
+        }
         epoch += count
     }
 
-    /// The mean loss over the training data on the current weights.
-    public func trainingLoss() -> Double { network.loss(inputs: trainInputs, labels: trainLabels) }
+    /// True while every update records what `diagnostics()` reports of it (the gradient panel
+    /// is open, or `train` prints diagnostics); off, an update costs what it did without it.
+    /// Kept when the network is rebuilt.
+    public var recordsDiagnostics: Bool {
+        get { training.recordsDiagnostics }
+        set { training.recordsDiagnostics = newValue }
+    }
 
-    /// The mean loss over the test data on the current weights.
-    public func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels) }
+    private mutating func recordGradientHistory() {
+        let means = training.lastUpdateStatistics().map(\.meanAbsGradient)
+        if gradientHistory.count != means.count { gradientHistory = means.map { _ in [] } }
+        for (l, mean) in means.enumerated() {
+            gradientHistory[l].append(mean)
+            if gradientHistory[l].count > Playground.gradientHistoryLength { gradientHistory[l].removeFirst() }
+        }
+    }
+
+    /// The mean loss (`state.effectiveLoss`: square, or cross-entropy for a classification
+    /// that asks for it) over the training data on the current weights.
+    public func trainingLoss() -> Double {
+        network.loss(inputs: trainInputs, labels: trainLabels, loss: state.effectiveLoss)
+    }
+
+    /// The mean loss (`state.effectiveLoss`) over the test data on the current weights.
+    public func testLoss() -> Double { network.loss(inputs: testInputs, labels: testLabels, loss: state.effectiveLoss) }
 
     /// True when L1 drove the link from `source` in layer `layer - 1` to `node` in `layer` through
     /// zero: its weight is 0 and it no longer trains (until the user sets it).
@@ -148,8 +177,11 @@ public struct Playground: Equatable, Sendable {
 
     /// Rebuilds the network on the same data, continuing the stream; epoch back to 0.
     public mutating func resetNetwork() {
+        let records = recordsDiagnostics
         network = Playground.makeNetwork(for: state, using: &random)
         training = Training(for: network)
+        training.recordsDiagnostics = records
+        gradientHistory = []
         epoch = 0
     }
 
@@ -173,7 +205,9 @@ public struct Playground: Equatable, Sendable {
         state = new
         switch change {
         case .newData:
+            let records = recordsDiagnostics
             self = Playground(state: new, points: keepsPoints ? customPoints : nil)
+            recordsDiagnostics = records
         case .newNetwork:
             computeInputs()
             resetNetwork()

@@ -37,6 +37,16 @@ public struct PlaygroundState: Equatable, Sendable {
     /// back: the link's order, a key set later last. See `hiddenInputs`, `hiddenControls`.
     public var hideSettings: [HideSetting] = []
 
+    // Beyond TF (written only when not the default, so TF still opens the link):
+    /// How each parameter moves at an update (`sgd`: TF's own rule).
+    public var optimizer: Optimizer.Kind = .sgd
+    /// β of `momentum` and `nesterov`, in [0, 1).
+    public var momentum = Optimizer.defaultMomentum
+    /// The loss asked for; see `effectiveLoss` for the one used.
+    public var loss: Loss = .square
+    /// How the first weights and biases are drawn (state key `init`).
+    public var initialization: Initialization = .tf
+
     /// The defaults of TF Playground with the given seed.
     public init(seed: String) { self.seed = seed }
 
@@ -50,6 +60,13 @@ public struct PlaygroundState: Equatable, Sendable {
 
     /// The output node's activation: tanh for classification, linear for regression.
     public var outputActivation: Activation { problem == .classification ? .tanh : .linear }
+
+    /// The loss training uses: `loss` for classification; regression always uses square loss
+    /// (a probability of a real-valued target means nothing), whatever `loss` asks for.
+    public var effectiveLoss: Loss { problem == .classification ? loss : .square }
+
+    /// The optimizer the update applies: `optimizer` with `momentum`'s β.
+    public var optimizerRule: Optimizer { Optimizer(optimizer, momentum: momentum) }
 
     /// A TF Playground link to this state.
     public var link: String { "https://playground.tensorflow.org/#" + serialized }

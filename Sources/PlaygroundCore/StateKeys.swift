@@ -51,7 +51,7 @@ public struct StateKey: Sendable {
 // MARK: - The table
 
 extension StateKey {
-    /// TF's keys in TF's order (`PROPS`): the order they are written in.
+    /// TF's keys in TF's order (`PROPS`), then the keys beyond TF: the order they are written in.
     public static let table: [StateKey] = [
         choice("activation", \.activation, among: Activation.allCases, change: .newNetwork),
         choice("regularization", \.regularization, among: Regularization.allCases, unwritten: Regularization.none,
@@ -83,6 +83,13 @@ extension StateKey {
         choice("problem", \.problem, among: Problem.allCases, change: .newData),
         bool("initZero", \.initZero, change: .newNetwork),
         bool("hideText", \.hideText, change: .live),
+        // Beyond TF, after its keys and written only when not the default. A new optimizer, loss
+        // or initialisation rebuilds the network (its optimizer state or first draw would mean
+        // something else); β applies from the next update, as the learning rate does.
+        choice("optimizer", \.optimizer, among: Optimizer.Kind.allCases, unwritten: .sgd, change: .newNetwork),
+        fraction("momentum", \.momentum, unwritten: Optimizer.defaultMomentum, change: .live),
+        choice("loss", \.loss, among: Loss.allCases, unwritten: .square, change: .newNetwork),
+        choice("init", \.initialization, among: Initialization.allCases, unwritten: .tf, change: .newNetwork),
     ]
 
     /// The classroom keys, written after the regular ones. They arrive only with a link (TF
@@ -155,6 +162,19 @@ extension StateKey {
                  accepts: positive ? "a number greater than 0 (e.g. 0.03)" : "a number of at least 0 (e.g. 0.001)",
                  read: { state, text in store(StateValue.number(text, positive: positive), at: path, in: &state) },
                  write: { NumberFormat.javaScript($0[keyPath: path]) })
+    }
+
+    /// A number in [0, 1) written as JavaScript writes it, left out when it is `unwritten`.
+    static func fraction(_ name: String, _ path: Path<Double>, unwritten: Double, change: Playground.Change) -> StateKey {
+        StateKey(name: name, change: change, accepts: "a number from 0 up to but not including 1 (e.g. 0.9)",
+                 read: { state, text in
+                     let value = StateValue.number(text, positive: false).flatMap { $0 < 1 ? $0 : nil }
+                     return store(value, at: path, in: &state)
+                 },
+                 write: { state in
+                     let value = state[keyPath: path]
+                     return value == unwritten ? nil : NumberFormat.javaScript(value)
+                 })
     }
 
     static func shape(_ name: String, _ path: Path<[Int]>, change: Playground.Change) -> StateKey {

@@ -22,6 +22,12 @@ public struct Training: Sendable {
     var secondMoments: [Double]
     /// Per-example scratch, 4 per node: z, a, δ = ∂E/∂z, ∂E/∂a. Not part of the value's equality.
     var scratch: [Double]
+    /// When true each update records what `LayerDiagnostics` reports of it (mean |g|, update
+    /// size, weight size per layer); when false (the default) the update only checks this flag.
+    /// An observation, not learning state: left out of equality.
+    public var recordsDiagnostics = false
+    /// The last recorded update (see `UpdateRecord`); empty until one was recorded.
+    var updateRecord: [Double] = []
 
     /// Nothing learned yet: a fresh start for `network`.
     public init(for network: Network) {
@@ -39,13 +45,20 @@ public struct Training: Sendable {
         public var regularization: Regularization
         public var regularizationRate: Double
         public var batchSize: Int
+        /// How each parameter moves (SGD: TF's rule).
+        public var optimizer: Optimizer
+        /// The error each example's backward pass starts from.
+        public var loss: Loss
         public init(learningRate: Double, regularization: Regularization = .none,
-                    regularizationRate: Double = 0, batchSize: Int) {
+                    regularizationRate: Double = 0, batchSize: Int, optimizer: Optimizer = Optimizer(),
+                    loss: Loss = .square) {
             precondition(batchSize >= 1, "batch size must be at least 1")
             self.learningRate = learningRate
             self.regularization = regularization
             self.regularizationRate = regularizationRate
             self.batchSize = batchSize
+            self.optimizer = optimizer
+            self.loss = loss
         }
     }
 
@@ -59,7 +72,7 @@ public struct Training: Sendable {
         precondition(inputs.count == labels.count * network.inputCount, "inputs do not match the input layer")
         let width = network.inputCount
         var accumulated = accumulatedExamples, updates = updateCount
-        withKernels(&network) { kernel, update in
+        withKernels(&network, loss: settings.loss) { kernel, update in
             inputs.withUnsafeBufferPointer { input in
                 labels.withUnsafeBufferPointer { label in
                     for example in 0..<label.count {
@@ -84,7 +97,7 @@ public struct Training: Sendable {
         precondition(network.layout == layout, "this training belongs to a network of another shape")
         guard accumulatedExamples > 0 else { return }
         let count = accumulatedExamples, update = updateCount + 1
-        withKernels(&network) { _, updater in updater.apply(examples: count, update: update, settings: settings) }
+        withKernels(&network, loss: settings.loss) { _, updater in updater.apply(examples: count, update: update, settings: settings) }
         accumulatedExamples = 0
         updateCount = update
     }
@@ -97,10 +110,10 @@ public struct Training: Sendable {
 
     /// One example's forward and backward into the sums, without an update; returns ∂E/∂input
     /// (the backward pass carried on through layer 1's weights).
-    mutating func accumulate(_ network: inout Network, input: [Double], label: Double) -> [Double] {
+    mutating func accumulate(_ network: inout Network, input: [Double], label: Double, loss: Loss = .square) -> [Double] {
         precondition(network.layout == layout, "this training belongs to a network of another shape")
         precondition(input.count == network.inputCount, "input does not match the input layer")
-        withKernels(&network) { kernel, _ in
+        withKernels(&network, loss: loss) { kernel, _ in
             input.withUnsafeBufferPointer { kernel.pass.forward($0.baseAddress) }
             kernel.backward(label: label)
             kernel.propagateDown(kernel.pass.layers[1])
@@ -142,9 +155,23 @@ public struct Training: Sendable {
         secondMoments[index] = 0
     }
 
-    /// Lends the backward kernel and the update over `network`'s parameters and this training's
-    /// arrays, with the layer facts in a small stack buffer.
-    private mutating func withKernels<R>(_ network: inout Network, _ body: (BackwardKernel, UpdateKernel) -> R) -> R {
+    /// Lends the backward kernel (starting from `loss`) and the update over `network`'s
+    /// parameters and this training's arrays, with the layer facts in a small stack buffer.
+    private mutating func withKernels<R>(_ network: inout Network, loss: Loss,
+                                         _ body: (BackwardKernel, UpdateKernel) -> R) -> R {
+        let layout = self.layout
+        let recordSize = recordsDiagnostics ? UpdateRecord.size(layout) : 0
+        // Moved out while lent (the kernels borrow self too), unique so nothing is copied.
+        var record = updateRecord.count == recordSize ? updateRecord : [Double](repeating: 0, count: recordSize)
+        updateRecord = []
+        defer { updateRecord = record }
+        return record.withUnsafeMutableBufferPointer { record in
+            withKernels(&network, loss: loss, record: recordSize > 0 ? record.baseAddress : nil, body)
+        }
+    }
+
+    private mutating func withKernels<R>(_ network: inout Network, loss: Loss, record: UnsafeMutablePointer<Double>?,
+                                         _ body: (BackwardKernel, UpdateKernel) -> R) -> R {
         let layout = self.layout
         return layout.withLayers(hidden: network.hiddenActivation, output: network.outputActivation) { layers in
             network.parameters.withUnsafeMutableBufferPointer { parameters in
@@ -154,10 +181,12 @@ public struct Training: Sendable {
                             firstMoments.withUnsafeMutableBufferPointer { first in
                                 secondMoments.withUnsafeMutableBufferPointer { second in
                                     body(BackwardKernel(layers: layers, layout: layout, parameters: parameters.start,
-                                                        scratch: scratch.start, sums: sums.start),
+                                                        scratch: scratch.start, sums: sums.start,
+                                                        crossEntropy: loss == .crossentropy),
                                          UpdateKernel(layers: layers, layout: layout, parameters: parameters.start,
                                                       sums: sums.start, dead: dead.baseAddress,
-                                                      firstMoments: first.start, secondMoments: second.start))
+                                                      firstMoments: first.start, secondMoments: second.start,
+                                                      record: record))
                                 }
                             }
                         }

@@ -12,7 +12,9 @@ struct BenchCommand: ParsableCommand {
             (c) spiral 8,8,8,8,8,8 with all seven features; seed 0.12345. For each: epochs per \
             second training only, epochs per second with both losses every epoch, and the time \
             to evaluate the output over a 200x120 grid (exact, and with the heat map's fast tanh). \
-            'make bench' runs it beside the C oracle and prints the ratios.
+            With (b), also the training speed of (b) under each optimizer and with the gradient \
+            diagnostics recorded (and read every epoch). 'make bench' runs it beside the C oracle \
+            and prints the ratios.
             """
     )
 
@@ -83,7 +85,47 @@ struct BenchCommand: ParsableCommand {
                 + String(format: "%-16.1f%-17.1f%-17.3f%-14.3f", trainingOnly, withLosses, grid, fastGrid)
                 + String(format: "%.6f", finalLoss))
         }
+        if wanted?.contains("b") ?? true { try costs(state: Self.configs[1].state, to: &output) }
         if wanted == nil { try frames(to: &output) }
+    }
+
+    /// (b) trained with each optimizer, then with SGD and the diagnostics: recorded at every
+    /// update, and also read (`diagnostics()`, a forward pass over the training points) after
+    /// every epoch as the open gradient panel does. Rows `b/<name>`; `vs_sgd` is the speed over
+    /// SGD's.
+    func costs(state text: String, to output: inout TextOutput) throws {
+        let base = try PlaygroundState.parse(text) { "0.12345" }.state
+        try output.line("")
+        try output.line("variant (b)               train_only_eps  vs_sgd  train_loss")
+        var sgdSpeed = 0.0
+        let variants: [(String, Optimizer.Kind, Int)] = Optimizer.Kind.allCases.map { ($0.rawValue, $0, 0) }
+            + [("diagnostics-recorded", .sgd, 1), ("diagnostics-every-epoch", .sgd, 2)]
+        for (name, kind, diagnostics) in variants {
+            var state = base
+            state.optimizer = kind
+            var speed = 0.0, finalLoss = 0.0
+            for _ in 0..<self.repeat {
+                var playground = Playground(state: state)
+                playground.recordsDiagnostics = diagnostics > 0
+                var sink = 0.0
+                let seconds = Self.time {
+                    if diagnostics == 2 {
+                        for _ in 0..<epochs {
+                            playground.step()
+                            sink += playground.diagnostics()[0].saturated
+                        }
+                    } else {
+                        playground.step(epochs: epochs)
+                    }
+                }
+                withExtendedLifetime(sink) {}
+                speed = max(speed, Double(epochs) / seconds)
+                finalLoss = playground.trainingLoss()
+            }
+            if kind == .sgd && diagnostics == 0 { sgdSpeed = speed }
+            try output.line(("b/" + name).padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(format: "%-16.1f%-8.2f%.6f", speed, speed / sgdSpeed, finalLoss))
+        }
     }
 
     /// The interactive app's frame: a whole frame for (b) at two sizes, and the network drawing

@@ -8,10 +8,14 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train headless and print the losses.",
         discussion: """
             CSV prints 'epoch,train_loss,test_loss' for epoch 0 (the untrained network), every \
-            K-th epoch and the last; the canonical state goes to standard error as 'state: ...'. \
-            JSON prints one object with state, train, test, initialNetwork and loss, shaped like \
-            the reference files. Losses are computed only for the epochs printed. Each CSV row \
-            is written as soon as it is computed, so a pipe sees it at once and Ctrl-C keeps it; \
+            K-th epoch and the last; with --diagnostics also, per layer of weights L (1 = the \
+            first hidden layer, the last = the output), 'lL_mean_abs_gradient,lL_update_ratio,\
+            lL_saturated,lL_dead'. The canonical state goes to standard error as 'state: ...'. \
+            JSON prints one object with state, train, test, initialNetwork, loss (shaped like \
+            the reference files) and diagnostics (per printed epoch: epoch and layers). Losses \
+            are the state's loss (cross-entropy when loss=crossentropy and the problem is \
+            classification) and are computed only for the epochs printed. Each CSV row is \
+            written as soon as it is computed, so a pipe sees it at once and Ctrl-C keeps it; \
             the JSON object is written at the end (Ctrl-C before then prints nothing). \
             --data trains on the points of a CSV file (x,y,label rows; see the README). --save \
             writes the whole session after training; --resume continues a saved session for \
@@ -36,6 +40,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
+
+    @Flag(help: "CSV: add each layer's gradient health (JSON always has it).")
+    var diagnostics = false
 
     @Option(help: ArgumentHelp("Train on the points of a CSV file (x,y,label rows).", valueName: "file"))
     var data: String?
@@ -65,76 +72,125 @@ struct TrainCommand: ParsableCommand {
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
     /// object written at the end, so Ctrl-C before then prints nothing.
-    ///
     /// A resumed session prints its first row at its saved epoch and numbers the rest from there.
     mutating func run() throws {
         var (playground, history) = try start()
         let playgroundState = playground.state
+        let withDiagnostics = format == .json || diagnostics
+        playground.recordsDiagnostics = withDiagnostics
         let initial = playground.network
         let first = playground.epoch, last = first + epochs
-        var rows: [(Int, Double, Double)] = []
+        var document = TrainJSON(state: playgroundState, data: playground.data, network: initial)
         var output = TextOutput.standardOutput
         if format == .csv {
             Diagnostics.say("state: \(playgroundState.serialized)")
-            output.writeLine("epoch,train_loss,test_loss")
+            let layers = withDiagnostics ? playground.network.layerCount - 1 : 0
+            output.writeLine((["epoch,train_loss,test_loss"] + (0..<layers).map(TrainCSV.diagnosticsHeader)).joined(separator: ","))
         }
         for epoch in first...last {
             if epoch > first { playground.step() }
             guard epoch % every == 0 || epoch == last || epoch == first else { continue }
-            let row = (epoch, playground.trainingLoss(), playground.testLoss())
-            if epoch > first || history.isEmpty { history.append(Session.LossRow(epoch: row.0, train: row.1, test: row.2)) }
-            if format == .csv {
-                output.writeLine("\(epoch),\(JSONText.number(row.1)),\(JSONText.number(row.2))")
+            let train = playground.trainingLoss(), test = playground.testLoss()
+            if epoch > first || history.isEmpty { history.append(Session.LossRow(epoch: epoch, train: train, test: test)) }
+            let layers = withDiagnostics ? playground.diagnostics() : []
+            switch format {
+            case .csv:
+                output.writeLine(TrainCSV.row(epoch: epoch, train: train, test: test, layers: layers))
                 try output.flush()
-            } else {
-                rows.append(row)
+            case .json:
+                document.append(epoch: epoch, train: train, test: test, layers: layers)
             }
         }
         if format == .json {
-            output.writeLine(JSONText.document(state: playgroundState, data: playground.data, network: initial, losses: rows))
+            output.writeLine(try document.text())
             try output.flush()
         }
         if let save { try SessionFile.save(playground, losses: history, to: save) }
     }
 }
 
-/// The JSON form of a run, shaped like `../shared/reference/*.json`.
-enum JSONText {
-    /// Shortest round-trip digits (a diverged loss prints as NaN or Infinity in CSV).
-    static func number(_ value: Double) -> String { NumberFormat.javaScript(value) }
-
-    /// JSON has no NaN or infinity, so a diverged loss is `null` there.
-    static func jsonNumber(_ value: Double) -> String { value.isFinite ? NumberFormat.javaScript(value) : "null" }
-
-    static func string(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
+/// A CSV row: numbers in shortest round-trip form (a diverged loss prints as NaN or Infinity).
+enum TrainCSV {
+    static func diagnosticsHeader(layer index: Int) -> String {
+        let l = "l\(index + 1)_"
+        return [l + "mean_abs_gradient", l + "update_ratio", l + "saturated", l + "dead"].joined(separator: ",")
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    static func row(epoch: Int, train: Double, test: Double, layers: [LayerDiagnostics]) -> String {
+        let health = layers.flatMap { [$0.meanAbsGradient, $0.updateRatio, $0.saturated, $0.dead] }
+        return ([String(epoch)] + ([train, test] + health).map(NumberFormat.javaScript)).joined(separator: ",")
+    }
+}
 
-    static func document(state: PlaygroundState, data: DataSplit, network: Network,
-                         losses: [(Int, Double, Double)]) -> String {
-        let points = { (examples: [Example]) in
-            array(examples.map { array([jsonNumber($0.x), jsonNumber($0.y), jsonNumber($0.label)]) })
+/// The JSON form of a run, shaped like `../shared/reference/*.json`, plus `diagnostics`. Keys
+/// are written sorted (JSONEncoder keeps no order of its own); numbers in shortest round-trip
+/// form; JSON has no NaN or infinity, so a diverged number is `null`.
+struct TrainJSON: Encodable {
+    /// A number, or null when it is not finite.
+    struct Number: Encodable {
+        let value: Double
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if value.isFinite { try container.encode(value) } else { try container.encodeNil() }
         }
-        let layers = (1..<network.layerCount).map { l in
-            "{\"biases\":" + array(network.biases(ofLayer: l).map(jsonNumber)) + ",\"weights\":"
-                + array(network.weights(ofLayer: l).map { array($0.map(jsonNumber)) }) + "}"
+    }
+
+    struct Layer: Encodable {
+        let biases: [Number]
+        let weights: [[Number]]
+    }
+
+    /// `[epoch, train, test]`.
+    struct LossRow: Encodable {
+        let epoch: Int
+        let train, test: Number
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(epoch)
+            try container.encode(train)
+            try container.encode(test)
         }
-        let loss = losses.map { array([String($0.0), jsonNumber($0.1), jsonNumber($0.2)]) }
-        return "{\"state\":" + string(state.serialized) + ",\"train\":" + points(data.train) + ",\"test\":"
-            + points(data.test) + ",\"initialNetwork\":" + array(layers) + ",\"loss\":" + array(loss) + "}"
+    }
+
+    /// `LayerDiagnostics`' four fields, each null when not finite.
+    struct LayerHealth: Encodable {
+        let meanAbsGradient, updateRatio, saturated, dead: Number
+    }
+
+    struct DiagnosticsEntry: Encodable {
+        let epoch: Int
+        let layers: [LayerHealth]
+    }
+
+    let state: String
+    let train: [[Number]]
+    let test: [[Number]]
+    let initialNetwork: [Layer]
+    private(set) var loss: [LossRow] = []
+    private(set) var diagnostics: [DiagnosticsEntry] = []
+
+    init(state: PlaygroundState, data: DataSplit, network: Network) {
+        let points = { (examples: [Example]) in examples.map { [$0.x, $0.y, $0.label].map(Number.init) } }
+        self.state = state.serialized
+        train = points(data.train)
+        test = points(data.test)
+        initialNetwork = (1..<network.layerCount).map { l in
+            Layer(biases: network.biases(ofLayer: l).map(Number.init),
+                  weights: network.weights(ofLayer: l).map { $0.map(Number.init) })
+        }
+    }
+
+    mutating func append(epoch: Int, train: Double, test: Double, layers: [LayerDiagnostics]) {
+        loss.append(LossRow(epoch: epoch, train: Number(value: train), test: Number(value: test)))
+        diagnostics.append(DiagnosticsEntry(epoch: epoch, layers: layers.map {
+            LayerHealth(meanAbsGradient: Number(value: $0.meanAbsGradient), updateRatio: Number(value: $0.updateRatio),
+                        saturated: Number(value: $0.saturated), dead: Number(value: $0.dead))
+        }))
+    }
+
+    func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -26,9 +26,10 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Header, a, b, c, a blank line, the frame header, four frames, and the final newline.
-        XCTAssertEqual(lines.count, 11, result.output)
-        guard lines.count == 11 else { return }
+        // Header, a, b, c, a blank line, (b)'s variants (header and seven rows), a blank line, the
+        // frame header, four frames, and the final newline.
+        XCTAssertEqual(lines.count, 20, result.output)
+        guard lines.count == 20 else { return }
         XCTAssertEqual(lines[0], Self.speedHeader)
         for (line, configuration) in zip(lines[1...3], Self.configurations) {
             let fields = line.split(separator: " ")
@@ -44,10 +45,12 @@ final class BenchCommandTests: XCTestCase {
             XCTAssertEqual(benched, trained, accuracy: 5.000001e-7, "\(configuration.name): bench \(benched), train \(trained)")
         }
         XCTAssertEqual(lines[4], "")
-        XCTAssertEqual(lines[5], Self.frameHeader)
+        try checkVariants(Array(lines[5...12]))
+        XCTAssertEqual(lines[13], "")
+        XCTAssertEqual(lines[14], Self.frameHeader)
         let frames = ["whole frame, (b) 120x40", "whole frame, (b) 200x60", "whole frame, (c) 200x60",
                       "network drawing (thumbnails + links), (c) 200x60"]
-        for (line, frame) in zip(lines[6...9], frames) {
+        for (line, frame) in zip(lines[15...18], frames) {
             let words = line.split(separator: " ")
             XCTAssertEqual(words.dropLast(3).joined(separator: " "), frame, line)
             let times = words.suffix(3).compactMap { Double($0) }
@@ -55,7 +58,27 @@ final class BenchCommandTests: XCTestCase {
             // median, best, worst: best <= median <= worst.
             if times.count == 3 { XCTAssertTrue(times[1] <= times[0] && times[0] <= times[2], line) }
         }
-        XCTAssertEqual(lines[10], "")
+        XCTAssertEqual(lines[19], "")
+    }
+
+    /// (b) under each optimizer and with the diagnostics: each row's loss is `train`'s with that
+    /// optimizer (the diagnostics only watch: SGD's loss), and SGD's speed ratio is 1.
+    func checkVariants(_ lines: [String]) throws {
+        XCTAssertEqual(lines[0], "variant (b)               train_only_eps  vs_sgd  train_loss")
+        let b = Self.configurations[1].state
+        let variants = [("sgd", "sgd"), ("momentum", "momentum"), ("nesterov", "nesterov"), ("rmsprop", "rmsprop"),
+                        ("adam", "adam"), ("diagnostics-recorded", "sgd"), ("diagnostics-every-epoch", "sgd")]
+        for (line, (name, optimizer)) in zip(lines.dropFirst(), variants) {
+            let fields = line.split(separator: " ")
+            XCTAssertEqual(fields.count, 4, line)
+            XCTAssertEqual(fields.first.map(String.init), "b/" + name, line)
+            let numbers = fields.dropFirst().compactMap { Double($0) }
+            XCTAssertEqual(numbers.count, 3, line)
+            XCTAssertTrue(numbers.allSatisfy { $0 > 0 && $0.isFinite }, line)
+            if name == "sgd" { XCTAssertEqual(numbers.dropFirst().first, 1, line) }
+            let trained = try trainLoss(state: "optimizer=\(optimizer)&" + b, epochs: 20)
+            XCTAssertEqual(numbers.last ?? 0, trained, accuracy: 5.000001e-7, "\(name): \(line), train \(trained)")
+        }
     }
 
     func testOnlyRunsTheNamedConfigurationsWithoutFrames() throws {

@@ -9,6 +9,8 @@ final class StateKeyTableTests: XCTestCase {
                    "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
                    "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
                    "collectStats", "tutorial", "problem", "initZero", "hideText"]
+    /// The keys beyond TF, after TF's (TF ignores keys it does not know, so its links still open).
+    let beyondTF = ["optimizer", "momentum", "loss", "init"]
 
     /// A value other than the default for every key: what the round trip writes and reads.
     let nonDefault: [String: String] = [
@@ -18,7 +20,7 @@ final class StateKeyTableTests: XCTestCase {
         "percTrainData": "70", "x": "false", "y": "false", "xTimesY": "true", "xSquared": "true",
         "ySquared": "true", "cosX": "true", "sinX": "true", "cosY": "true", "sinY": "true",
         "collectStats": "true", "tutorial": "dp-reducing", "problem": "regression", "initZero": "true",
-        "hideText": "true",
+        "hideText": "true", "optimizer": "adam", "momentum": "0.5", "loss": "crossentropy", "init": "xavier",
     ]
 
     /// A value every key that checks its value refuses.
@@ -28,7 +30,8 @@ final class StateKeyTableTests: XCTestCase {
         "networkShape": "4,0", "showTestData": "yes", "discretize": "1", "percTrainData": "5",
         "x": "on", "y": "TRUE", "xTimesY": "t", "xSquared": "0", "ySquared": "no", "cosX": "maybe",
         "sinX": "truee", "cosY": "False", "sinY": "-", "collectStats": "yes", "problem": "ranking",
-        "initZero": "zero", "hideText": "hidden",
+        "initZero": "zero", "hideText": "hidden", "optimizer": "adagrad", "momentum": "1", "loss": "hinge",
+        "init": "glorot",
         "data": "drawn",  // this program's own key (StateKey.own)
     ]
 
@@ -45,10 +48,12 @@ final class StateKeyTableTests: XCTestCase {
         "ySquared": .newNetwork, "sinX": .newNetwork, "sinY": .newNetwork,
         "dataset": .newData, "regDataset": .newData, "noise": .newData, "percTrainData": .newData,
         "seed": .newData, "problem": .newData,
+        // Beyond TF: a new rule, loss or first draw rebuilds; β applies from the next update.
+        "optimizer": .newNetwork, "loss": .newNetwork, "init": .newNetwork, "momentum": .live,
     ]
 
     func testTheTableIsTFsPropsInTFsOrder() {
-        XCTAssertEqual(StateKey.table.map(\.name), tfProps)
+        XCTAssertEqual(StateKey.table.map(\.name), tfProps + beyondTF)
         XCTAssertEqual(StateKey.classroom.map(\.name), Hideable.allCases.map(\.key))
         XCTAssertEqual(Set(StateKey.every.map(\.name)).count, StateKey.every.count, "no key twice")
     }
@@ -62,6 +67,8 @@ final class StateKeyTableTests: XCTestCase {
             switch label {
             case "features":
                 XCTAssertTrue(Feature.allCases.allSatisfy { names.contains($0.rawValue) }, label)
+            case "initialization":
+                XCTAssertTrue(names.contains("init"), label)
             case "hideSettings":
                 XCTAssertTrue(Hideable.allCases.allSatisfy { names.contains($0.key) }, label)
             default:
@@ -134,7 +141,7 @@ final class StateKeyTableTests: XCTestCase {
     /// TF writes no null value: `regularization` none and an unset `tutorial` are left out.
     func testTheKeysTFLeavesOutByDefault() {
         let leftOut = StateKey.table.filter { $0.defaultValue == nil }.map(\.name)
-        XCTAssertEqual(leftOut, ["regularization", "tutorial"])
+        XCTAssertEqual(leftOut, ["regularization", "tutorial"] + beyondTF, "and every key beyond TF at its default")
         XCTAssertTrue(StateKey.classroom.allSatisfy { $0.defaultValue == nil }, "a _hide key only when given")
     }
 }
