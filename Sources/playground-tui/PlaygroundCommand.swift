@@ -48,16 +48,8 @@ struct PlayCommand: ParsableCommand {
     var ascii = false
 
     mutating func run() throws {
-        guard let resume else {
-            if fit && data == nil { throw ValidationError("--fit: goes with --data FILE") }
-            let playground = try InputFile.playground(state: try StateOption.parse(state), dataFile: data, fit: fit)
-            try Interactive.run(playground: playground, losses: [], ascii: ascii)
-            return
-        }
-        if state != nil { throw ValidationError("--state: not with --resume (the session file holds the state)") }
-        if data != nil { throw ValidationError("--data: not with --resume (the session file holds the data)") }
-        let session = try SessionFile.load(resume, option: "--resume")
-        try Interactive.run(playground: session.playground, losses: session.losses, ascii: ascii)
+        let start = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
+        try Interactive.run(playground: start.playground, losses: start.losses, ascii: ascii)
     }
 }
 

@@ -86,6 +86,21 @@ enum SessionFile {
 }
 
 /// Files the user names on the command line.
+/// Where a run starts: a saved session (`--resume`), or a new playground on `--state` and, with
+/// `--data`, the points of a CSV file. `play` and `train` take the same options and rules.
+enum StartPoint {
+    static func playground(state: String?, data: String?, fit: Bool, resume: String?) throws
+        -> (playground: Playground, losses: [Session.LossRow]) {
+        guard let resume else {
+            if fit && data == nil { throw ValidationError("--fit: goes with --data FILE") }
+            return (try InputFile.playground(state: try StateOption.parse(state), dataFile: data, fit: fit), [])
+        }
+        if state != nil { throw ValidationError("--state: not with --resume (the session file holds the state)") }
+        if data != nil { throw ValidationError("--data: not with --resume (the session file holds the data)") }
+        return try SessionFile.load(resume, option: "--resume")
+    }
+}
+
 enum InputFile {
     /// The file's bytes; a file that cannot be read is a `ValidationError` with the system's reason.
     static func read(_ path: String, option: String) throws -> Data {

@@ -56,25 +56,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue a saved session (its state and data; not with --state or --data).", valueName: "file"))
     var resume: String?
 
-    /// The playground to train and the loss rows before this run: a resumed session, or a new
-    /// playground on `--state` (and `--data`).
-    func start() throws -> (playground: Playground, losses: [Session.LossRow]) {
-        guard let resume else {
-            if fit && data == nil { throw ValidationError("--fit: goes with --data FILE") }
-            let playground = try InputFile.playground(state: try StateOption.parse(state), dataFile: data, fit: fit)
-            return (playground, [])
-        }
-        if state != nil { throw ValidationError("--state: not with --resume (the session file holds the state)") }
-        if data != nil { throw ValidationError("--data: not with --resume (the session file holds the data)") }
-        return try SessionFile.load(resume, option: "--resume")
-    }
-
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
     /// object written at the end, so Ctrl-C before then prints nothing.
     /// A resumed session prints its first row at its saved epoch and numbers the rest from there.
     mutating func run() throws {
-        var (playground, history) = try start()
+        var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
