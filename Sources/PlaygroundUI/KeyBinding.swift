@@ -1,3 +1,5 @@
+import PlaygroundCore
+
 /// What the app is doing, which decides what a key does.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// The playground: keys change settings, the arrows move and change the focused knob.
@@ -210,13 +212,13 @@ public struct KeyBinding: Sendable {
     public let help: String
     /// The TF Playground control it changes, by TF's name for its `_hide` key ("noise",
     /// "playButton"), so that a classroom link hiding the control can say so.
-    public let control: String?
+    public let control: Control?
     public let footer: FooterHint?
     /// The action for a key that one of `keys` matches; nil lets a later binding have the key.
     let respond: @Sendable (Key, AppState) -> Action?
 
     public init(_ section: Section, _ keys: [KeyPattern], _ help: String, in contexts: Set<KeyContext> = KeyContext.playing,
-                control: String? = nil, footer: FooterHint? = nil, respond: @escaping @Sendable (Key, AppState) -> Action?) {
+                control: Control? = nil, footer: FooterHint? = nil, respond: @escaping @Sendable (Key, AppState) -> Action?) {
         self.section = section
         self.keys = keys
         self.contexts = contexts
@@ -228,14 +230,14 @@ public struct KeyBinding: Sendable {
 
     /// Keys that each make one fixed action.
     public init(_ section: Section, _ actions: [(KeyPattern, Action)], _ help: String,
-                in contexts: Set<KeyContext> = KeyContext.playing, control: String? = nil, footer: FooterHint? = nil) {
+                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil) {
         self.init(section, actions.map(\.0), help, in: contexts, control: control, footer: footer) { key, _ in
             actions.first { $0.0.matches(key) }?.1
         }
     }
 
     public init(_ section: Section, _ actions: KeyValuePairs<KeyPattern, Action>, _ help: String,
-                in contexts: Set<KeyContext> = KeyContext.playing, control: String? = nil, footer: FooterHint? = nil) {
+                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil) {
         self.init(section, actions.map { ($0.key, $0.value) }, help, in: contexts, control: control, footer: footer)
     }
 

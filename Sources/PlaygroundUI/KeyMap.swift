@@ -7,41 +7,41 @@ public enum KeyMap {
     /// the first binding whose action is not nil wins; `any key` comes after every other binding.
     public static let bindings: [KeyBinding] = [
         // The playground
-        .init(.playground, ["Space": .togglePlay], "play / pause", control: "playButton",
+        .init(.playground, ["Space": .togglePlay], "play / pause", control: .playButton,
               footer: .init("play", 1, whilePlaying: "pause")),
-        .init(.playground, ["s": .step], "one epoch", control: "stepButton", footer: .init("step", 2)),
-        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: "resetButton", footer: .init("reset", 3)),
+        .init(.playground, ["s": .step], "one epoch", control: .stepButton, footer: .init("step", 2)),
+        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: .resetButton, footer: .init("reset", 3)),
         .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
                             ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting, .lessons],
               footer: .init("speed", 10, keys: ["<", ">"])),
         .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
-              control: "dataset", footer: .init("data", 4, keys: ["d"])),
+              control: .dataset, footer: .init("data", 4, keys: ["d"])),
         .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
-              control: "noise", footer: .init("noise", 14)),
+              control: .noise, footer: .init("noise", 14)),
         .init(.playground, ["t": .adjust(.trainingRatio, by: -1), "T": .adjust(.trainingRatio, by: 1)],
-              "training ratio down / up", control: "percTrainData"),
+              "training ratio down / up", control: .percTrainData),
         .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
-              control: "batchSize"),
+              control: .batchSize),
         .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
               "toggle input feature", footer: .init("features", 5)),
         .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
-              "hidden layer less / more", control: "numHiddenLayers", footer: .init("layers", 12)),
+              "hidden layer less / more", control: .numHiddenLayers, footer: .init("layers", 12)),
         .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 13, keys: ["-", "+"])) { key, state in
             .adjust(.neurons(layer: state.selectedLayer), by: [.character("-"), .character("_")].contains(key) ? -1 : 1)
         },
         .init(.playground, ["Tab": .selectLayer(by: 1), "S-Tab": .selectLayer(by: -1)], "next / previous layer"),
         .init(.playground, ["a": .adjust(.activation, by: 1), "A": .adjust(.activation, by: -1)],
-              "next / previous activation", control: "activation", footer: .init("activation", 7, keys: ["a"])),
+              "next / previous activation", control: .activation, footer: .init("activation", 7, keys: ["a"])),
         .init(.playground, ["l": .adjust(.learningRate, by: -1), "L": .adjust(.learningRate, by: 1)],
-              "learning rate down / up", control: "learningRate", footer: .init("rate", 8)),
+              "learning rate down / up", control: .learningRate, footer: .init("rate", 8)),
         .init(.playground, ["e": .adjust(.regularization, by: 1), "E": .adjust(.regularization, by: -1)],
-              "regularization next / prev", control: "regularization"),
+              "regularization next / prev", control: .regularization),
         .init(.playground, ["k": .adjust(.regularizationRate, by: -1), "K": .adjust(.regularizationRate, by: 1)],
-              "reg. rate down / up", control: "regularizationRate"),
-        .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: "problem"),
-        .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: "showTestData"),
-        .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: "discretize"),
+              "reg. rate down / up", control: .regularizationRate),
+        .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: .problem),
+        .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: .showTestData),
+        .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: .discretize),
         .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
@@ -159,7 +159,12 @@ public enum KeyMap {
         if context == .overlay || context == .link {
             context = state.lessons != nil ? .lessons : state.entry != nil ? .entry : state.selection != nil ? .inspecting : .normal
         }
-        let shown = bindings.filter { binding in binding.footer.map { $0.contexts.contains(context) } ?? false }
+        // A control a classroom link hides is not offered in the footer (its key only says so).
+        let hidden = state.playground.state.hiddenControls
+        let shown = bindings.filter { binding in
+            guard let footer = binding.footer, footer.contexts.contains(context) else { return false }
+            return binding.control.map { !hidden.contains($0) } ?? true
+        }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
             .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }
         return (left.map(\.element), shown.filter { $0.footer!.isPinned })

@@ -72,6 +72,18 @@ final class ClassroomLinkTests: XCTestCase {
         XCTAssertTrue(screen(app).lines[0].contains("the link hides the learning rate"))
     }
 
+    /// The footer offers no key of a hidden control: "Space play" goes with the play button.
+    func testTheFooterOffersNoHiddenControl() {
+        func footer(_ pairs: String) -> String { screen(makeApp(pairs, width: 120, height: 40)).lines.last! }
+        XCTAssertTrue(footer("").contains("Space play"))
+        XCTAssertTrue(footer("").contains("s step"))
+        let hidden = footer("playButton_hide=true&stepButton_hide=true&resetButton_hide=true&dataset_hide=true")
+        for hint in ["Space play", "s step", "r reset", "d data"] {
+            XCTAssertFalse(hidden.contains(hint), "\(hint) in \(hidden)")
+        }
+        XCTAssertTrue(hidden.contains("i inspect"), hidden)
+    }
+
     func testAControlShownByTheLinkWorks() {
         var app = makeApp("learningRate_hide=false")
         press("L", &app)
