@@ -67,6 +67,35 @@ public enum Action: Equatable, Sendable {
     case toggleLessons
     /// A key inside the lessons.
     case lesson(LessonAction)
+
+    // MARK: Your own data (see `updateDataMode`)
+
+    /// `m`: the drawing mode on or off (Esc leaves it too).
+    case toggleDrawing
+    /// The arrows in the drawing mode: the crosshair one cell over.
+    case moveCrosshair(dx: Int, dy: Int)
+    /// Enter in the drawing mode: a point at the crosshair.
+    case addPointAtCrosshair
+    /// A click on the heat map in the drawing mode: a point at (x, y) in the plane.
+    case addPoint(x: Double, y: Double)
+    /// `+`/`-`: the class of new points, or their value a tenth up or down (regression).
+    case stepDrawingLabel(by: Int)
+    /// `x`: remove the point nearest the crosshair.
+    case removeNearestPoint
+    /// `C`: ask, then remove every point.
+    case askToClearPoints
+    /// `S`, `P`, `O`: the entry line for a file name.
+    case beginPathEntry(FileRequest.Kind)
+    /// A character typed into the file name.
+    case typeInPath(Character)
+    case deleteInPath
+    /// Enter: save or load the file named.
+    case commitPath
+    case cancelPath
+    /// `y` (true), `n` or Esc (false) to the question asked.
+    case answer(Bool)
+    /// The run loop's report on `AppState.fileRequest`.
+    case fileResult(FileResult)
 }
 
 /// What the run loop must do after an update.
@@ -79,4 +108,6 @@ public struct Effect: OptionSet, Sendable {
     public static let quit = Effect(rawValue: 2)
     /// Put the link on the terminal's clipboard (`Clipboard.osc52(state.settings.link)`).
     public static let copyLink = Effect(rawValue: 4)
+    /// Write or read `state.fileRequest`, then apply `.fileResult` with how it went.
+    public static let file = Effect(rawValue: 8)
 }

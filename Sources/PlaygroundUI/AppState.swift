@@ -38,6 +38,16 @@ public struct AppState: Equatable, Sendable {
     public var entry: Entry?
     /// The lessons mode, while it is open (`o`); nil shows the playground.
     public var lessons: Lessons?
+    /// The drawing mode (`m`), while it is on.
+    public var drawing: Drawing?
+    /// A file name being typed (`S`, `P`, `O`).
+    public var pathEntry: PathEntry?
+    /// A yes/no question waiting for its answer (overwrite a file, clear every point).
+    public var question: Question?
+    /// The file the run loop must write or read now (`Effect.file`), until its result comes back.
+    public var fileRequest: FileRequest?
+    /// The last file report, shown in full on the prompt line while it is the status.
+    public var fileMessage: String?
 
     public static let divergedMessage = "diverged: lower the learning rate, then reset"
 

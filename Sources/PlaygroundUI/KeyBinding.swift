@@ -18,6 +18,12 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case lessons
     /// A value or an expression is being typed in the lessons: the entry takes every character.
     case lessonEntry
+    /// The drawing mode (`m`): its own keys first, then the playground's (`KeyMap.action`).
+    case drawing
+    /// A file name is being typed: the line takes every character.
+    case pathEntry
+    /// A yes/no question waits (overwrite a file, clear the points).
+    case question
 
     /// The context of `state`. Too small comes first (nothing is shown), then an overlay (the
     /// help can open over the entry line), then the entry line (it takes every other key).
@@ -30,8 +36,14 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
             self = .link
         } else if state.overlay != nil {
             self = .overlay
+        } else if state.question != nil {
+            self = .question
+        } else if state.pathEntry != nil {
+            self = .pathEntry
         } else if state.entry != nil {
             self = .entry
+        } else if state.drawing != nil {
+            self = .drawing
         } else {
             self = state.selection != nil ? .inspecting : .normal
         }
@@ -203,6 +215,7 @@ public struct KeyBinding: Sendable {
         case playground = "## The playground"
         case network = "### Inside the network"
         case lessons = "### Keys in the lessons"
+        case drawing = "### Keys for your own data"
     }
 
     public let section: Section

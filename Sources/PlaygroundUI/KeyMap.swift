@@ -7,7 +7,7 @@ public enum KeyMap {
     /// the first binding whose action is not nil wins; `any key` comes after every other binding.
     public static let bindings: [KeyBinding] = [
         // The playground
-        .init(.playground, ["Space": .togglePlay], "play / pause", control: .playButton,
+        .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing], control: .playButton,
               footer: .init("play", 1, whilePlaying: "pause")),
         .init(.playground, ["s": .step], "one epoch", control: .stepButton, footer: .init("step", 2)),
         .init(.playground, ["r": .resetNetwork], "reset network, same data", control: .resetButton, footer: .init("reset", 3)),
@@ -50,8 +50,8 @@ public enum KeyMap {
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
         .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting, .lessons],
               footer: .init("lessons", 11)),
-        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons],
-              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons])),
+        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing],
+              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons, .drawing])),
         .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
@@ -60,10 +60,15 @@ public enum KeyMap {
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons],
-              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons])),
+        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing],
+              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons, .drawing])),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
-              footer: .init(pinned: "quit", in: [.entry, .lessonEntry])),
+              footer: .init(pinned: "quit", in: [.entry, .lessonEntry, .pathEntry, .question])),
+        // Your own data: the drawing mode and saving (the mode's own keys are below).
+        .init(.playground, ["m": .toggleDrawing], "draw points: on/off", in: [.normal, .inspecting, .drawing],
+              footer: .init("draw", 9, in: [.normal])),
+        .init(.playground, ["S": .beginPathEntry(.saveSession), "P": .beginPathEntry(.saveData)], "save session / data",
+              in: [.normal, .inspecting, .drawing], footer: .init("save", 6, in: [.drawing], keys: ["S", "P"])),
 
         // Inside the network
         .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 6, in: [.normal])),
@@ -125,11 +130,41 @@ public enum KeyMap {
               footer: .init("build", -4, in: [.lessonEntry])),
         .init(.lessons, ["Esc": .lesson(.cancel)], "cancel the typing", in: [.lessonEntry],
               footer: .init("cancel", -3, in: [.lessonEntry])),
+
+        // Your own data: the drawing mode's keys (every other key acts as in the playground), the
+        // file-name line and the yes/no question
+        .init(.drawing, ["↑": .moveCrosshair(dx: 0, dy: -1), "↓": .moveCrosshair(dx: 0, dy: 1),
+                         "←": .moveCrosshair(dx: -1, dy: 0), "→": .moveCrosshair(dx: 1, dy: 0)],
+              "move the crosshair", in: [.drawing], footer: .init("move", 1, in: [.drawing])),
+        .init(.drawing, ["Enter": .addPointAtCrosshair], "add a point there", in: [.drawing],
+              footer: .init("add", 2, in: [.drawing])),
+        .init(.drawing, ["click"], "add a point (map)", in: [.drawing], respond: DrawMode.clickAction),
+        .init(.drawing, ["+": .stepDrawingLabel(by: 1), "-": .stepDrawingLabel(by: -1), "=": .stepDrawingLabel(by: 1),
+                         "_": .stepDrawingLabel(by: -1)], "class ±, value ±0.1", in: [.drawing],
+              footer: .init("class", 3, in: [.drawing], keys: ["+", "-"])),
+        .init(.drawing, ["x": .removeNearestPoint, "Bksp": .removeNearestPoint], "remove nearest point", in: [.drawing],
+              footer: .init("remove", 4, in: [.drawing], keys: ["x"])),
+        .init(.drawing, ["C": .askToClearPoints], "clear every point", in: [.drawing], footer: .init("clear", 5, in: [.drawing])),
+        .init(.drawing, ["O": .beginPathEntry(.loadData)], "load points (CSV)", in: [.drawing],
+              footer: .init("load", 7, in: [.drawing])),
+        .init(.drawing, ["Esc": .toggleDrawing], "leave the drawing", in: [.drawing], footer: .init("done", 0, in: [.drawing])),
+        .init(.drawing, ["any key"], "type the file name", in: [.pathEntry]) { key, _ in
+            if case .character(let character) = key { return .typeInPath(character) }
+            return nil
+        },
+        .init(.drawing, ["Bksp": .deleteInPath], "delete a character", in: [.pathEntry], footer: .init("delete", -1, in: [.pathEntry])),
+        .init(.drawing, ["Enter": .commitPath], "save / load the file", in: [.pathEntry], footer: .init("ok", -3, in: [.pathEntry])),
+        .init(.drawing, ["Esc": .cancelPath], "cancel the typing", in: [.pathEntry], footer: .init("cancel", -2, in: [.pathEntry])),
+        .init(.drawing, ["y": .answer(true)], "yes", in: [.question], footer: .init("yes", -3, in: [.question])),
+        .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
+        .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),
     ]
 
     /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
+    /// In the drawing mode it lists the mode's keys, the file-name line's and the question's.
     static func isInHelp(_ binding: KeyBinding, of state: AppState) -> Bool {
-        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry] : [.normal, .inspecting, .entry, .overlay, .link]
+        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry]
+            : state.drawing != nil ? [.drawing, .pathEntry, .question] : [.normal, .inspecting, .entry, .overlay, .link]
         return !binding.contexts.isDisjoint(with: mode)
     }
 
@@ -140,10 +175,20 @@ public enum KeyMap {
     }()
 
     /// The action of `key` in `state`, from the first binding of the state's context that takes it.
+    /// The drawing mode takes its own keys first; any other key does what it does in the
+    /// playground (its `.playground` section: the settings, saving, quitting).
     public static func action(for key: Key, in state: AppState) -> Action? {
         let context = KeyContext(state)
+        if let action = action(for: key, in: state, context: context, sections: Set(KeyBinding.Section.allCases)) {
+            return action
+        }
+        guard context == .drawing else { return nil }
+        return action(for: key, in: state, context: .normal, sections: [.playground])
+    }
+
+    static func action(for key: Key, in state: AppState, context: KeyContext, sections: Set<KeyBinding.Section>) -> Action? {
         for wildcard in [false, true] {
-            for binding in bindings where binding.contexts.contains(context) {
+            for binding in bindings where binding.contexts.contains(context) && sections.contains(binding.section) {
                 for pattern in binding.keys where (pattern == .anyKey) == wildcard && pattern.matches(key) {
                     if let action = binding.respond(key, state) { return action }
                 }
@@ -157,7 +202,9 @@ public enum KeyMap {
     static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
         var context = KeyContext(state)
         if context == .overlay || context == .link {
-            context = state.lessons != nil ? .lessons : state.entry != nil ? .entry : state.selection != nil ? .inspecting : .normal
+            var under = state
+            under.overlay = nil
+            context = KeyContext(under)
         }
         // A control a classroom link hides is not offered in the footer (its key only says so).
         let hidden = state.playground.state.hiddenControls

@@ -82,8 +82,9 @@ public enum Knob: Hashable, Sendable {
     public func value(in app: AppState) -> String? {
         let state = app.playground.state
         switch self {
-        case .dataset: return state.activeDataset.title
-        case .noise: return String(state.noise)
+        // Custom points (drawn or loaded) are no data set, and noise does not apply to them.
+        case .dataset: return app.playground.hasCustomData ? "Custom" : state.activeDataset.title
+        case .noise: return app.playground.hasCustomData ? "n/a: custom" : String(state.noise)
         case .trainingRatio: return "\(state.percTrainData)%"
         case .batchSize: return String(state.batchSize)
         case .hiddenLayers: return String(state.networkShape.count)

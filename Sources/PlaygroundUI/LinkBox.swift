@@ -33,9 +33,11 @@ public struct LinkBox: Equatable, Sendable {
         length = state.settings.link.unicodeScalars.count
         offset = max(0, min(state.linkScroll, Self.maxOffset(length: length, width: width)))
         let wholeCount = length > width ? (length + width - 1) / width : 0
-        // Rule, blank, view, indicator, blank, two notes, rule; the whole link adds a label, its rows and a blank.
-        let withWhole = wholeCount > 0 && 10 + wholeCount <= state.height
-        let height = withWhole ? 10 + wholeCount : 8
+        // Rule, blank, view, indicator, blank, two notes (three with custom data), rule; the
+        // whole link adds a label, its rows and a blank.
+        let notes = state.playground.hasCustomData ? 3 : 2
+        let withWhole = wholeCount > 0 && 8 + notes + wholeCount <= state.height
+        let height = (withWhole ? 8 + wholeCount : 6) + notes
         band = Rect(x: 0, y: max(0, (state.height - height) / 2), width: width, height: min(height, state.height))
         viewRow = band.y + 2
         wholeRows = withWhole ? (band.y + 6)..<(band.y + 6 + wholeCount) : nil
@@ -59,12 +61,16 @@ public struct LinkBox: Equatable, Sendable {
         return ("\(left) chars \(offset + 1)\(dash)\(last) of \(length) \(right)", keys)
     }
 
-    /// The notes under the link: where else it went.
-    func notes(unicode: Bool) -> [String] {
+    /// The notes under the link: where else it went; with custom data, that the points are not in it.
+    func notes(unicode: Bool, customData: Bool = false) -> [String] {
         let select = wholeRows == nil ? "select the line above" : "select the rows above"
         return ["copied to the clipboard (OSC 52) " + (unicode ? "—" : "-") + " if your terminal allows it;",
                 "or " + select + ". Also printed on standard output when you quit."]
+            + (customData ? [Self.customDataWarning] : [])
     }
+
+    /// The link says `data=custom` but cannot carry the points themselves.
+    public static let customDataWarning = "data=custom: the link cannot carry your points; S or P saves them to a file"
 
     func draw(_ state: AppState, into grid: inout CellGrid) {
         let unicode = state.capabilities.unicode
@@ -93,8 +99,11 @@ public struct LinkBox: Equatable, Sendable {
             }
             noteRow = wholeRows.upperBound + 1
         }
-        for (index, note) in notes(unicode: unicode).enumerated() {
-            grid.put(note, x: 2, y: noteRow + index, clip: band)
+        let customData = state.playground.hasCustomData
+        for (index, note) in notes(unicode: unicode, customData: customData).enumerated() {
+            let warning = customData && index == 2
+            grid.put(note, x: 2, y: noteRow + index, style: CellStyle(foreground: warning ? palette.warning : .default, bold: warning),
+                     clip: band)
         }
     }
 

@@ -41,7 +41,7 @@ enum Overlays {
         let keyWidths = columns.map { column in column.map(\.keys.unicodeScalars.count).max()! + 1 }
         let columnWidths = zip(columns, keyWidths).map { column, keyWidth in keyWidth + column.map(\.text.count).max()! }
         let width = min(grid.width, columnWidths.reduce(0, +) + 4 + (columns.count - 1) * 2)
-        let height = min(grid.height, perColumn + 3)
+        let height = min(grid.height, perColumn + 2)
         let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
         let inner = box(rect, title: "Keys", capabilities: state.capabilities, into: &grid)
         var x = inner.x
@@ -52,9 +52,10 @@ enum Overlays {
             }
             x += columnWidths[index] + 2
         }
-        let hint = "any key closes"
-        grid.put(hint, x: inner.maxX - hint.count, y: inner.maxY - 1, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
-                 clip: inner)
+        // On the bottom border, so that every row inside holds keys.
+        let hint = state.drawing == nil ? " any key closes " : " other keys: as in the playground; any key closes "
+        grid.put(hint, x: max(rect.x + 1, rect.maxX - 2 - hint.count), y: rect.maxY - 1,
+                 style: CellStyle(foreground: Palette(state.capabilities.colors).dim), clip: rect)
     }
 
     /// The state as a TensorFlow Playground link: see `LinkBox`.

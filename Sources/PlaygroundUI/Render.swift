@@ -17,6 +17,7 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
     NetworkView.draw(state, layout: layout, into: &grid)
     InspectorView.draw(state, in: layout.inspector, into: &grid)
     OutputPanel.draw(state, layout: layout, into: &grid)
+    DataModeView.draw(state, layout: layout, into: &grid)
     Chrome.footer(state, in: layout.footer, into: &grid)
     if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
 }

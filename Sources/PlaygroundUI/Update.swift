@@ -11,11 +11,12 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     // loop's training go through (the key map gives no other action there either).
     if state.isTooSmall {
         switch action {
-        case .quit, .resize, .train: break
+        case .quit, .resize, .train, .fileResult: break
         default: return []
         }
     }
     if let effect = updateLessons(&state, action) { return effect }
+    if let effect = updateDataMode(&state, action) { return effect }
     switch action {
     case .quit:
         return .quit
@@ -115,6 +116,9 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.setParameter(target, to: value)
     case .toggleLessons, .lesson:
         break  // updateLessons took them
+    case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint, .askToClearPoints,
+         .beginPathEntry, .typeInPath, .deleteInPath, .commitPath, .cancelPath, .answer, .fileResult:
+        break  // updateDataMode took them
     }
     // Inspecting a hidden node makes its layer the one `-`/`+` change.
     if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {

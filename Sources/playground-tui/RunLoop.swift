@@ -131,6 +131,10 @@ struct RunLoop {
         if effect.contains(.redraw) { needsDraw = true }
         terminal.setMouseReporting(state.wantsMouseReporting)
         if effect.contains(.copyLink) { terminal.writeControl(Clipboard.osc52(state.settings.link)) }
+        // A file to write or read: done now, and its result goes back in as an action.
+        if effect.contains(.file), let request = state.fileRequest {
+            return apply(.fileResult(FileEffects.perform(request, state: state)))
+        }
         return effect.contains(.quit) ? .quit : nil
     }
 }

@@ -19,18 +19,18 @@ final class ChromeTests: XCTestCase {
         XCTAssertEqual(footer(app), " Space pause  s step  r reset  d data  1-7 features  i inspect   ? help  q quit ")
         app = self.app(width: 120)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "            ? help  q quit ")
+                       + "  m draw    ? help  q quit ")
         app.isPlaying = true
         XCTAssertEqual(footer(app), " Space pause  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "           ? help  q quit ")
+                       + "  m draw   ? help  q quit ")
     }
 
     /// Wide enough for every hint of the normal footer, in priority order.
     func testAWideFooterShowsEveryHint() {
         let app = app(width: 220)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "  </> speed  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale  ↑↓←→ knobs"
-                       + String(repeating: " ", count: 16) + " ? help  q quit ")
+                       + "  m draw  </> speed  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale  ↑↓←→ knobs"
+                       + String(repeating: " ", count: 8) + " ? help  q quit ")
     }
 
     func testTheInspectingFooterListsItsOwnKeysFirst() {

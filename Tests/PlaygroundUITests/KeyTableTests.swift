@@ -35,6 +35,16 @@ final class KeyTableTests: XCTestCase {
             app.openLessons(at: .expression)
             _ = update(&app, .lesson(.editExpression))
             _ = update(&app, .lesson(.type("1")))
+        case .drawing:
+            // A point under the crosshair, so that removing has one to remove.
+            _ = update(&app, .toggleDrawing)
+            _ = update(&app, .addPointAtCrosshair)
+            _ = update(&app, .moveCrosshair(dx: 1, dy: 1))
+            app.status = "a message"
+        case .pathEntry: _ = update(&app, .beginPathEntry(.saveData))
+        case .question:
+            _ = update(&app, .toggleDrawing)
+            _ = update(&app, .askToClearPoints)
         }
         XCTAssertEqual(KeyContext(app), context)
         return app
@@ -51,6 +61,12 @@ final class KeyTableTests: XCTestCase {
                 other.lessons?.lesson = lesson
                 return other
             }
+        }
+        if context == .drawing {
+            // Both classes: `+` changes the class only where it is `-`, and the other way round.
+            var other = app
+            other.drawing?.label = -1
+            return [app, other]
         }
         guard context == .inspecting else { return [app] }
         var output = app
@@ -143,8 +159,13 @@ final class KeyTableTests: XCTestCase {
             var inLessons = app
             inLessons.openLessons()
             inLessons.overlay = .help
+            // And the drawing mode's.
+            var drawing = app
+            drawing.drawing = Drawing()
             for binding in KeyMap.bindings {
-                let lines = screen(KeyMap.isInHelp(binding, of: app) ? app : inLessons).lines
+                let shownIn = [app, inLessons, drawing].filter { KeyMap.isInHelp(binding, of: $0) }
+                XCTAssertFalse(shownIn.isEmpty, "no help lists \"\(binding.help)\"")
+                let lines = screen(shownIn.first ?? app).lines
                 let label = binding.helpLabel(unicode: unicode)
                 let shown = lines.contains { line in Self.line(line, has: label, thenAfterSpaces: binding.help) }
                 XCTAssertTrue(shown, "help at 80×24 (unicode \(unicode)) lacks \"\(label)  \(binding.help)\"")
@@ -202,7 +223,7 @@ final class KeyTableTests: XCTestCase {
     func testTheFooterKeepsItsLook() {
         let app = makeApp(width: 120, height: 40)
         XCTAssertEqual(screen(app).lines.last!, " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  "
-                       + "c link            ? help  q quit ")
+                       + "c link  m draw    ? help  q quit ")
         var inspecting = makeApp(width: 200, height: 40)
         inspecting.selection = .node(layer: 1, node: 0)
         XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step  r reset "))

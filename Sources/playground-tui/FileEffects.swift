@@ -1,0 +1,57 @@
+import ArgumentParser
+import Glibc
+import PlaygroundCore
+import PlaygroundUI
+
+/// Carries out the app's `Effect.file`: writes the points or the session (whole or not at all,
+/// through `AtomicFile`), or reads points from a CSV file, and says how it went. Nothing here
+/// changes the app: a failure is a message, and the session runs on.
+enum FileEffects {
+    static func perform(_ request: FileRequest, state: AppState) -> FileResult {
+        switch request.kind {
+        case .loadData:
+            return load(request, problem: state.settings.problem)
+        case .saveData, .saveSession:
+            // An existing file is replaced only when the user said yes to it.
+            var status = stat()
+            if !request.overwrite, lstat(request.path, &status) == 0 { return .exists(request) }
+            let bytes: [UInt8]
+            if request.kind == .saveData {
+                bytes = Array(DataFile.write(state.playground.points).utf8)
+            } else {
+                let losses = state.losses.records.map { Session.LossRow(epoch: $0.epoch, train: $0.training, test: $0.test) }
+                do {
+                    bytes = try SessionFile.encoded(Session(state.playground, losses: losses))
+                } catch {
+                    return .failed(request, message: "cannot write \(request.path): the session cannot be encoded (\(error))")
+                }
+            }
+            do {
+                try AtomicFile.write(bytes, to: request.path)
+                return .written(request)
+            } catch {
+                return .failed(request, message: error.message)
+            }
+        }
+    }
+
+    /// The points of the CSV file at `request.path` for `problem`; a file that cannot be read or
+    /// used is a message with the file, line and column.
+    static func load(_ request: FileRequest, problem: Problem) -> FileResult {
+        let option = "load"
+        let text: String
+        do {
+            text = String(decoding: try InputFile.read(request.path, option: option), as: UTF8.self)
+        } catch let error as ValidationError {
+            // "load: x.csv: cannot read: No such file or directory" without the option's name.
+            return .failed(request, message: String(error.message.dropFirst(option.count + 2)))
+        } catch {
+            return .failed(request, message: "\(request.path): cannot read: \(error)")
+        }
+        do {
+            return .loaded(request, points: try DataFile.read(text, file: request.path, problem: problem).points)
+        } catch {
+            return .failed(request, message: error.description)
+        }
+    }
+}
