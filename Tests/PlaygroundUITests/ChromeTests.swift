@@ -29,8 +29,8 @@ final class ChromeTests: XCTestCase {
     func testAWideFooterShowsEveryHint() {
         let app = app(width: 220)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "  </> speed  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale  ↑↓←→ knobs"
-                       + String(repeating: " ", count: 16) + " ? help  q quit ")
+                       + "  </> speed  h gradients  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale"
+                       + "  ↑↓←→ knobs" + String(repeating: " ", count: 3) + " ? help  q quit ")
     }
 
     func testTheInspectingFooterListsItsOwnKeysFirst() {
