@@ -39,7 +39,7 @@ public enum Action: Equatable, Sendable {
     case dismiss
     /// `h`: open or close the gradient health panel (it records diagnostics while open).
     case toggleGradientPanel
-    /// PgDn/PgUp (→/←) in the help: the next or previous page, wrapping around.
+    /// PgDn/PgUp in the help: the next or previous page, wrapping around.
     case turnHelpPage(by: Int)
 
     // MARK: Inspecting and editing the network

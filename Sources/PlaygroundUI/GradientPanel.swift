@@ -85,9 +85,12 @@ enum GradientPanel {
         let noteY = header + 1 + layers.count
         if !recorded, noteY < rect.maxY {
             grid.put("train (Space or s) to measure the gradients", x: rect.x + 1, y: noteY, style: dim, clip: rect)
-        } else if noteY + 1 < rect.maxY {
-            grid.put("sat: tanh |a|>0.99, sigmoid a<0.01 or >0.99; dead: ReLU z<=0 on every point",
-                     x: rect.x + 1, y: noteY + 1, style: dim, clip: rect)
+        } else {
+            // What the fractions count, when there is room under the rows.
+            let notes = ["sat: tanh |a|>.99, sigmoid a<.01 or >.99", "dead: ReLU with z<=0 on every training point"]
+            for (index, note) in notes.enumerated() where noteY + 1 + index < rect.maxY {
+                grid.put(note, x: rect.x + 1, y: noteY + 1 + index, style: dim, clip: rect)
+            }
         }
     }
 

@@ -62,8 +62,8 @@ public enum KeyMap {
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
         .init(.playground, ["Home": .scrollLink(.start), "End": .scrollLink(.end)], "link: start / end", in: [.link]),
-        .init(.playground, ["PgDn": .turnHelpPage(by: 1), "PgUp": .turnHelpPage(by: -1), "→": .turnHelpPage(by: 1),
-                            "←": .turnHelpPage(by: -1)], "help: next/prev page", in: [.overlay]),
+        .init(.playground, ["PgDn": .turnHelpPage(by: 1), "PgUp": .turnHelpPage(by: -1)], "help: next/prev page",
+              in: [.overlay]),
         .init(.playground, ["any key"], "close help / link", in: [.overlay, .link]) { key, _ in
             if case .scroll = key { return nil }
             return .dismiss

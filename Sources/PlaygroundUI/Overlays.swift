@@ -30,7 +30,7 @@ enum Overlays {
 
     /// Every binding of `KeyMap.bindings` (keys, then help text), in one column or two as the
     /// height allows, and on pages of two columns when even two do not hold them all (80×24):
-    /// PgDn/PgUp (→/←) turn them, the bottom line says "page 1/2". Each column is as wide as its
+    /// PgDn/PgUp turn them, the bottom line says "page 1/2". Each column is as wide as its
     /// own longest row; the box keeps one size on every page.
     static func help(_ state: AppState, into grid: inout CellGrid) {
         let pages = helpPages(state, height: grid.height)

@@ -25,7 +25,7 @@ final class GradientPanelTests: XCTestCase {
             "· h2  ██████▊..... 3.2e-4           ▁▁ 1.2e-2   0%   0%·",
             "· out █████████... 1.0e-2            ▁ 5.0e-1  <1%   0%·",
             "·                                                      ·",
-            "· sat: tanh |a|>0.99, sigmoid a<0.01 or >0.99; dead: Re·",
+            "· sat: tanh |a|>.99, sigmoid a<.01 or >.99             ·",
         ])
         XCTAssertTrue(grid[51, 2].style.bold, "dead units stand out")
     }
