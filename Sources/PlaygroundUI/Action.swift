@@ -37,6 +37,10 @@ public enum Action: Equatable, Sendable {
     case scrollLink(LinkScroll)
     /// Esc: close the help screen or the link box, and clear the message.
     case dismiss
+    /// `h`: open or close the gradient health panel (it records diagnostics while open).
+    case toggleGradientPanel
+    /// PgDn/PgUp in the help: the next or previous page, wrapping around.
+    case turnHelpPage(by: Int)
 
     // MARK: Inspecting and editing the network
 

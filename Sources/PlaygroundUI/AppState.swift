@@ -49,6 +49,17 @@ public struct AppState: Equatable, Sendable {
     /// The last file report, shown in full on the prompt line while it is the status.
     public var fileMessage: String?
 
+    // Issue 9: gradient health, the activation card, the help's pages.
+    /// The gradient health panel is open (`h`) in place of the network drawing; the playground
+    /// records diagnostics while it is.
+    public var showsGradientPanel = false
+    /// The activation was just changed: its card shows until the next key.
+    public var activationJustChanged = false
+    /// The help screen's page (0-based) when it needs more than one.
+    public var helpPage = 0
+    /// The activation card is on screen: the activation knob is focused, or was just changed.
+    public var showsActivationCard: Bool { activationJustChanged || focus == .activation }
+
     public static let divergedMessage = "diverged: lower the learning rate, then reset"
 
     public init(state: PlaygroundState, capabilities: Capabilities, width: Int, height: Int) {
@@ -92,7 +103,9 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The screen's arrangement for the current size and settings.
-    public var layout: Layout { Layout(width: width, height: height, settings: playground.state) }
+    public var layout: Layout {
+        Layout(width: width, height: height, settings: playground.state, gradientPanel: showsGradientPanel)
+    }
 
     /// Below the minimum size only the "too small" screen shows, and only quitting acts.
     public var isTooSmall: Bool { layout.isTooSmall }
@@ -143,6 +156,8 @@ public struct AppState: Equatable, Sendable {
             focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
         }
         if focus.isHidden(in: playground.state) { focus = Knob.all(for: playground.state).first ?? .speed }
+        // β has no knob once the optimizer does not use it.
+        if focus == .momentum, !Knob.beyondTF(for: playground.state).contains(.momentum) { focus = .optimizer }
         // A selection that no longer exists (fewer neurons, layers or features) goes back to the
         // output; an entry for it closes.
         let sizes = playground.network.sizes

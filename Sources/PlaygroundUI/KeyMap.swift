@@ -42,6 +42,12 @@ public enum KeyMap {
         .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: .problem),
         .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: .showTestData),
         .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: .discretize),
+        // Beyond TF (issue 9): the optimizer, its β, the loss, the initialisation, gradient health.
+        .init(.playground, ["u": .adjust(.optimizer, by: 1), "U": .adjust(.optimizer, by: -1)], "optimizer next/prev"),
+        .init(.playground, ["v": .adjust(.momentum, by: -1), "V": .adjust(.momentum, by: 1)], "momentum down / up"),
+        .init(.playground, ["f": .adjust(.loss, by: 1)], "loss: square / CE"),
+        .init(.playground, ["I": .adjust(.initialization, by: 1)], "init: TF/Xavier/He"),
+        .init(.playground, ["h": .toggleGradientPanel], "gradient health", footer: .init("gradients", 10)),
         .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
@@ -56,6 +62,8 @@ public enum KeyMap {
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
         .init(.playground, ["Home": .scrollLink(.start), "End": .scrollLink(.end)], "link: start / end", in: [.link]),
+        .init(.playground, ["PgDn": .turnHelpPage(by: 1), "PgUp": .turnHelpPage(by: -1)], "help: next/prev page",
+              in: [.overlay]),
         .init(.playground, ["any key"], "close help / link", in: [.overlay, .link]) { key, _ in
             if case .scroll = key { return nil }
             return .dismiss

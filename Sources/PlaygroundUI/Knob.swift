@@ -11,6 +11,9 @@ public enum Knob: Hashable, Sendable {
     case activation, learningRate, regularization, regularizationRate, problem
     case showTestData, discretize
     case speed
+    /// Beyond TF: the optimizer, its β (shown only for momentum and Nesterov), the loss and the
+    /// initialisation. No classroom link hides them (TF has no such controls).
+    case optimizer, momentum, loss, initialization
 
     /// Every knob of `state` in focus order (top to bottom, left column first), less those a
     /// classroom link hides.
@@ -19,9 +22,21 @@ public enum Knob: Hashable, Sendable {
             + Feature.allCases.map { .feature($0) }
             + [.hiddenLayers] + state.networkShape.indices.map { .neurons(layer: $0) }
             + [.activation, .learningRate, .regularization, .regularizationRate, .problem]
+            + Knob.beyondTF(for: state)
             + [.speed, .showTestData, .discretize]
         return knobs.filter { !$0.isHidden(in: state) }
     }
+
+    /// The knobs beyond TF, in the Network panel under TF's: β only where the optimizer uses it.
+    public static func beyondTF(for state: PlaygroundState) -> [Knob] {
+        [.optimizer] + ([.momentum, .nesterov].contains(state.optimizer) ? [.momentum] : []) + [.loss, .initialization]
+    }
+
+    /// The momentum knob's ladder of β.
+    public static let momentumLadder = [0, 0.5, 0.8, 0.9, 0.95, 0.99]
+
+    /// Shown for the loss knob in a regression, which keeps square loss whatever `loss` says.
+    public static let regressionLoss = "Square (regression)"
 
     /// What a classroom link hides to take this knob off the screen (TF's control or input);
     /// nil for the neuron counts (TF has no such key) and the speed (the app's own).
@@ -40,7 +55,7 @@ public enum Knob: Hashable, Sendable {
         case .problem: .control(.problem)
         case .showTestData: .control(.showTestData)
         case .discretize: .control(.discretize)
-        case .neurons, .speed: nil
+        case .neurons, .speed, .optimizer, .momentum, .loss, .initialization: nil
         }
     }
 
@@ -52,7 +67,7 @@ public enum Knob: Hashable, Sendable {
     /// A knob that is a switch: Enter, Left and Right all flip it.
     public var isToggle: Bool {
         switch self {
-        case .feature, .showTestData, .discretize, .problem: true
+        case .feature, .showTestData, .discretize, .problem, .loss: true
         default: false
         }
     }
@@ -75,6 +90,10 @@ public enum Knob: Hashable, Sendable {
         case .showTestData: "Show test data"
         case .discretize: "Discretize output"
         case .speed: "Speed"
+        case .optimizer: "Optimizer"
+        case .momentum: "Momentum"
+        case .loss: "Loss"
+        case .initialization: "Init"
         }
     }
 
@@ -98,6 +117,11 @@ public enum Knob: Hashable, Sendable {
         case .regularizationRate: return NumberFormat.javaScript(state.regularizationRate)
         case .problem: return state.problem == .classification ? "Classification" : "Regression"
         case .speed: return app.speed.title
+        case .optimizer: return state.optimizer.title
+        case .momentum: return NumberFormat.javaScript(state.momentum)
+        case .loss: return state.problem == .regression ? Knob.regressionLoss : state.loss.title
+        case .initialization:
+            return state.initialization == .tf && !app.capabilities.unicode ? "TF (+-0.5)" : state.initialization.title
         case .feature, .showTestData, .discretize: return nil
         }
     }
@@ -152,6 +176,16 @@ public enum Knob: Hashable, Sendable {
             new.showTestData.toggle()
         case .discretize:
             new.discretize.toggle()
+        case .optimizer:
+            new.optimizer = cycle(Optimizer.Kind.allCases, from: state.optimizer, by: delta)
+        case .momentum:
+            new.momentum = Knob.ladder(Knob.momentumLadder, from: state.momentum, by: delta)
+        case .loss:
+            // A regression keeps square loss (`effectiveLoss`): the knob refuses to change it.
+            guard state.problem == .classification else { break }
+            new.loss = cycle(Loss.allCases, from: state.loss, by: delta)
+        case .initialization:
+            new.initialization = cycle(Initialization.allCases, from: state.initialization, by: delta)
         case .speed:
             break
         }

@@ -39,8 +39,11 @@ public struct Layout: Equatable, Sendable {
     public let footer: Rect
     /// The drawing's area: its heading rows and the nodes.
     public let networkPanel: Rect
-    /// The network drawing: columns, nodes, link areas (nil only when too small).
+    /// The network drawing: columns, nodes, link areas (nil when too small or when the gradient
+    /// panel is open).
     public let diagram: NetworkDiagram?
+    /// The gradient health panel, in the drawing's area while it is open; else empty.
+    public let gradientPanel: Rect
     /// True when the knob panels are a column left of the drawing; false when under it.
     public let knobsBesideNetwork: Bool
     /// The selected node or link, or the entry line.
@@ -49,7 +52,8 @@ public struct Layout: Equatable, Sendable {
     public let dataPanel: Rect
     /// The data sets as pictures, in the data panel (empty when there is no room or the link hides it).
     public let picker: Rect
-    /// Title row and knobs: hidden layers, activation, learning rate, regularization, rate, problem.
+    /// Title row and knobs: hidden layers, activation, learning rate, regularization, rate, problem,
+    /// then those beyond TF (optimizer, β, loss, init).
     public let settingsPanel: Rect
     /// Show test data, discretize, speed: under the heat map, or a titled panel on the left.
     public let displayPanel: Rect
@@ -76,7 +80,9 @@ public struct Layout: Equatable, Sendable {
     /// The problem whose data sets the picker shows.
     let problem: Problem
 
-    public init(width: Int, height: Int, settings: PlaygroundState) {
+    /// `gradientPanel`: the gradient health panel takes the drawing's place (`diagram` is nil,
+    /// so nothing of the drawing is drawn or clicked).
+    public init(width: Int, height: Int, settings: PlaygroundState, gradientPanel: Bool = false) {
         self.width = width
         self.height = height
         problem = settings.problem
@@ -86,6 +92,7 @@ public struct Layout: Equatable, Sendable {
             (header, footer, networkPanel, inspector, dataPanel, picker, settingsPanel) = (empty, empty, empty, empty, empty, empty, empty)
             (displayPanel, outputPanel, heatMap, colorBar, pointLegend, stats, chart) = (empty, empty, empty, empty, empty, empty, empty)
             (diagram, separatorX, knobs, neuronButtons, knobsBesideNetwork, displayOnLeft) = (nil, 0, [], [], false, false)
+            self.gradientPanel = empty
             return
         }
         header = Rect(x: 0, y: 0, width: width, height: 1)
@@ -94,6 +101,7 @@ public struct Layout: Equatable, Sendable {
         let shown = { (list: [Knob]) in list.filter { !$0.isHidden(in: settings) } }
         let dataKnobs = shown([.dataset, .noise, .trainingRatio, .batchSize])
         let networkKnobs = shown([.hiddenLayers, .activation, .learningRate, .regularization, .regularizationRate, .problem])
+            + Knob.beyondTF(for: settings)
         let displayKnobs = shown([.showTestData, .discretize, .speed])
 
         let columns = settings.networkShape.count + 2
@@ -108,7 +116,9 @@ public struct Layout: Equatable, Sendable {
 
         let plan = LeftLayout(left: left, settings: settings, groups: [dataKnobs, networkKnobs, displayOnLeft ? displayKnobs : []],
                             showsPicker: !Knob.dataset.isHidden(in: settings))
-        (diagram, knobsBesideNetwork, networkPanel, inspector) = (plan.diagram, plan.beside, plan.network, plan.inspector)
+        (diagram, knobsBesideNetwork, networkPanel, inspector) = (gradientPanel ? nil : plan.diagram, plan.beside, plan.network,
+                                                                  plan.inspector)
+        self.gradientPanel = gradientPanel ? plan.network : Rect(x: 0, y: 0, width: 0, height: 0)
         (dataPanel, picker, settingsPanel) = (plan.panels[0], plan.picker, plan.panels[1])
         displayPanel = displayOnLeft ? plan.panels[2] : output.display
 
@@ -185,6 +195,6 @@ public struct Layout: Equatable, Sendable {
     public static func == (a: Layout, b: Layout) -> Bool {
         a.width == b.width && a.height == b.height && a.regions.map(\.rect) == b.regions.map(\.rect)
             && a.knobs.map(\.knob) == b.knobs.map(\.knob) && a.knobs.map(\.rect) == b.knobs.map(\.rect)
-            && a.diagram == b.diagram && a.picker == b.picker
+            && a.diagram == b.diagram && a.picker == b.picker && a.gradientPanel == b.gradientPanel
     }
 }

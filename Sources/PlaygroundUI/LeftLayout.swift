@@ -33,12 +33,16 @@ struct LeftLayout {
         let besideDiagram = base <= free ? NetworkDiagram.layout(sizes: sizes, in: besideRoom, labelWidth: labels) : nil
 
         // Stacked: the panels side by side under the drawing (the display panel third when
-        // there is room, else under the network panel).
+        // there is room, else under the network panel, or under the data panel when that column
+        // is then shorter: the network panel's knobs beyond TF make it the taller one).
         let three = !groups[2].isEmpty && left.width >= 3 * LeftLayout.minimumColumn + 2
         let width = min(Layout.knobColumnWidth, three ? (left.width - 2) / 3 : (left.width - 1) / 2)
-        let secondColumn = rows[1] + (three ? 0 : rows[2])
-        var panelRows = max(secondColumn, rows[0] + (showsPicker ? 2 : 0), three ? rows[2] : 0)
-        if showsPicker, left.height >= 36 { panelRows = max(panelRows, rows[0] + LeftLayout.pickerRows) }
+        let dataColumn = rows[0] + (showsPicker ? 2 : 0)
+        let underData = !three && max(rows[1], dataColumn + rows[2]) < max(rows[1] + rows[2], dataColumn)
+        let firstColumn = dataColumn + (underData ? rows[2] : 0)
+        let secondColumn = rows[1] + (three || underData ? 0 : rows[2])
+        var panelRows = max(secondColumn, firstColumn, three ? rows[2] : 0)
+        if showsPicker, left.height >= 36 { panelRows = max(panelRows, firstColumn + LeftLayout.pickerRows - 2) }
         let stackRoom = Rect(x: 0, y: left.y, width: left.width - 1, height: free - panelRows)
         let stackDiagram = NetworkDiagram.layout(sizes: sizes, in: stackRoom, labelWidth: labels)
 
@@ -65,12 +69,13 @@ struct LeftLayout {
             network = Rect(x: 0, y: left.y, width: left.width, height: used + (stackRoom.height - used >= 1 ? 1 : 0))
             inspector = Rect(x: 0, y: network.maxY, width: left.width, height: Layout.inspectorRows)
             let top = inspector.maxY
-            let pickerRows = showsPicker ? min(LeftLayout.pickerRows, panelRows - rows[0]) : 0
+            let pickerRows = showsPicker ? min(LeftLayout.pickerRows, panelRows - rows[0] - (underData ? rows[2] : 0)) : 0
             let pictures = placePicker(at: Rect(x: 0, y: top + 1, width: width, height: pickerRows), settings: settings)
             if rows[0] > 0 { panels[0] = Rect(x: 0, y: top, width: width, height: rows[0] + pictures) }
             if rows[1] > 0 { panels[1] = Rect(x: width + 1, y: top, width: width, height: rows[1]) }
             if rows[2] > 0 {
                 panels[2] = three ? Rect(x: 2 * (width + 1), y: top, width: width, height: rows[2])
+                    : underData ? Rect(x: 0, y: top + rows[0] + pictures, width: width, height: rows[2])
                     : Rect(x: width + 1, y: top + rows[1], width: width, height: rows[2])
             }
         }

@@ -73,17 +73,31 @@ enum NetworkView {
             }
         }
 
-        // Hidden and output nodes with their bias marks.
+        // Hidden and output nodes with their bias marks, and a dead or saturated unit's mark
+        // (the units' health computed once per frame, one forward pass per training point).
+        let health = state.playground.unitDiagnostics()
         for column in diagram.columns.dropFirst() {
             for (index, node) in column.nodes.enumerated() {
                 let values = thumbnails.outputs(layer: column.layer, node: index)
                 painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
+                if let mark = healthMark(health[column.layer - 1][index], unicode: caps.unicode) {
+                    grid.set(x: node.maxX - 1, y: node.y, mark)
+                }
                 guard let mark = diagram.biasMark(layer: column.layer, node: index) else { continue }
                 let bias = network.bias(layer: column.layer, node: index)
                 let selected = state.selection == .node(layer: column.layer, node: index)
                 grid.set(x: mark.x, y: mark.y, biasCell(bias, selected: selected, caps: caps, palette: palette))
             }
         }
+    }
+
+    /// A unit's mark in its node's top-right cell, in reverse video so it reads on any picture
+    /// and without colour: `✕` (`x`) dead, `~` saturated on more than half the training points.
+    static func healthMark(_ unit: UnitDiagnostics, unicode: Bool) -> Cell? {
+        let style = CellStyle(bold: true, reverse: true)
+        if unit.dead { return Cell(unicode ? "✕" : "x", style: style) }
+        if unit.saturated > 0.5 { return Cell("~", style: style) }
+        return nil
     }
 
     /// "1 X1": the feature's key (bold) and its name, right-aligned in `rect`; the name dimmed

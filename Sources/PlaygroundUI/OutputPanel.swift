@@ -16,9 +16,9 @@ enum OutputPanel {
         let stats = layout.stats
         let last = state.losses.last
         statLine("Epoch", value: Format.grouped(state.playground.epoch), color: .default, row: stats.y, in: stats, into: &grid)
-        statLine("Training loss", value: last.map { Format.decimal($0.training, places: 3) } ?? "-",
+        statLine(lossLabel("Training", state, width: stats.width), value: last.map { Format.decimal($0.training, places: 3) } ?? "-",
                  color: palette.trainingLine, row: stats.y + 1, in: stats, into: &grid)
-        statLine("Test loss", value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
+        statLine(lossLabel("Test", state, width: stats.width), value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
                  color: palette.testLine, row: stats.y + 2, in: stats, into: &grid)
 
         // The chart, its title row carrying the legend.
@@ -31,6 +31,15 @@ enum OutputPanel {
             // The log scale's switch is the lead's to wire (a state flag and a key); linear until then.
             LossChart.draw(state.losses.records, logScale: state.logScaleLoss, in: chart, capabilities: caps, into: &grid)
         }
+    }
+
+    /// "Training loss" (TF's square loss), or "Training loss (CE)" for cross-entropy ("Train
+    /// loss (CE)" when the line is narrow), so the numbers say which loss they are.
+    static func lossLabel(_ data: String, _ state: AppState, width: Int) -> String {
+        guard state.settings.effectiveLoss == .crossentropy else { return data + " loss" }
+        let long = data + " loss (CE)"
+        // A value such as "0.693" with a space either side must fit beside it.
+        return long.count + 8 <= width ? long : (data == "Training" ? "Train" : data) + " loss (CE)"
     }
 
     /// "Output", or the inspected node whose output the heat map shows instead.

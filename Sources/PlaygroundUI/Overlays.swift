@@ -29,34 +29,55 @@ enum Overlays {
     }
 
     /// Every binding of `KeyMap.bindings` (keys, then help text), in one column or two as the
-    /// height allows; each column is as wide as its own longest row.
+    /// height allows, and on pages of two columns when even two do not hold them all (80×24):
+    /// PgDn/PgUp turn them, the bottom line says "page 1/2". Each column is as wide as its
+    /// own longest row; the box keeps one size on every page.
     static func help(_ state: AppState, into grid: inout CellGrid) {
-        let unicode = state.capabilities.unicode
-        let rows = KeyMap.bindings.filter { KeyMap.isInHelp($0, of: state) }
-            .map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
-        let maxRows = max(1, grid.height - 4)
-        let columnCount = rows.count <= maxRows ? 1 : 2
-        let perColumn = (rows.count + columnCount - 1) / columnCount
-        let columns = stride(from: 0, to: rows.count, by: perColumn).map { rows[$0..<min(rows.count, $0 + perColumn)] }
-        let keyWidths = columns.map { column in column.map(\.keys.unicodeScalars.count).max()! + 1 }
-        let columnWidths = zip(columns, keyWidths).map { column, keyWidth in keyWidth + column.map(\.text.count).max()! }
-        let width = min(grid.width, columnWidths.reduce(0, +) + 4 + (columns.count - 1) * 2)
-        let height = min(grid.height, perColumn + 2)
+        let pages = helpPages(state, height: grid.height)
+        let page = pages[min(max(0, state.helpPage), pages.count - 1)]
+        func widths(_ columns: [ArraySlice<HelpRow>]) -> (keys: [Int], columns: [Int]) {
+            let keys = columns.map { column in column.map(\.keys.unicodeScalars.count).max()! + 1 }
+            return (keys, zip(columns, keys).map { column, keyWidth in keyWidth + column.map(\.text.count).max()! })
+        }
+        let boxWidth = pages.map { page in widths(page).columns.reduce(0, +) + 4 + (page.count - 1) * 2 }.max()!
+        let perColumn = pages.flatMap { $0.map(\.count) }.max()!
+        let width = min(grid.width, boxWidth)
+        let height = min(grid.height, perColumn + 3)
         let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
         let inner = box(rect, title: "Keys", capabilities: state.capabilities, into: &grid)
+        let (keyWidths, columnWidths) = widths(page)
         var x = inner.x
-        for (index, column) in columns.enumerated() {
+        for (index, column) in page.enumerated() {
             for (row, line) in column.enumerated() {
                 grid.put(line.keys, x: x, y: inner.y + row, style: CellStyle(bold: true), clip: inner)
                 grid.put(line.text, x: x + keyWidths[index], y: inner.y + row, clip: inner)
             }
             x += columnWidths[index] + 2
         }
-        // On the bottom border, so that every row inside holds keys.
-        let hint = state.drawing == nil ? " any key closes " : " other keys: as in the playground; any key closes "
-        grid.put(hint, x: max(rect.x + 1, rect.maxX - 2 - hint.count), y: rect.maxY - 1,
-                 style: CellStyle(foreground: Palette(state.capabilities.colors).dim), clip: rect)
+        let pageNumber = min(max(0, state.helpPage), pages.count - 1) + 1
+        let closing = state.drawing == nil ? "any key closes" : "other keys: as in the playground; any key closes"
+        let hint = (pages.count > 1 ? "PgDn PgUp: page \(pageNumber)/\(pages.count)   " : "") + closing
+        grid.put(hint, x: max(inner.x, inner.maxX - hint.count), y: inner.maxY - 1,
+                 style: CellStyle(foreground: Palette(state.capabilities.colors).dim), clip: inner)
     }
+
+    typealias HelpRow = (keys: String, text: String)
+
+    /// The help's rows of the mode on screen, as pages of columns: one column when the rows fit
+    /// the height (`height` − 4), else two per page, balanced on a single page.
+    static func helpPages(_ state: AppState, height: Int) -> [[ArraySlice<HelpRow>]] {
+        let unicode = state.capabilities.unicode
+        let rows: [HelpRow] = KeyMap.bindings.filter { KeyMap.isInHelp($0, of: state) }
+            .map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
+        let maxRows = max(1, height - 4)
+        let perColumn = rows.count <= maxRows ? rows.count : min(maxRows, (rows.count + 1) / 2)
+        let columns = stride(from: 0, to: rows.count, by: perColumn).map { rows[$0..<min(rows.count, $0 + perColumn)] }
+        let perPage = rows.count <= maxRows ? 1 : 2
+        return stride(from: 0, to: columns.count, by: perPage).map { Array(columns[$0..<min(columns.count, $0 + perPage)]) }
+    }
+
+    /// How many pages the help has on `state`'s screen.
+    static func helpPageCount(_ state: AppState) -> Int { helpPages(state, height: state.height).count }
 
     /// The state as a TensorFlow Playground link: see `LinkBox`.
     static func link(_ state: AppState, into grid: inout CellGrid) {

@@ -1,7 +1,7 @@
 /// Draws the whole screen for `state` into `grid` (already sized `state.width × state.height`).
 /// Reads the heat map that `update` evaluated; evaluates it itself only if that is stale.
 public func render(_ state: AppState, into grid: inout CellGrid) {
-    let layout = Layout(width: grid.width, height: grid.height, settings: state.settings)
+    let layout = Layout(width: grid.width, height: grid.height, settings: state.settings, gradientPanel: state.showsGradientPanel)
     if layout.isTooSmall {
         Chrome.tooSmall(state, into: &grid)
         return
@@ -15,9 +15,11 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
     Chrome.header(state, in: layout.header, into: &grid)
     Panels.draw(state, layout: layout, into: &grid)
     NetworkView.draw(state, layout: layout, into: &grid)
+    GradientPanel.draw(state, in: layout.gradientPanel, into: &grid)
     InspectorView.draw(state, in: layout.inspector, into: &grid)
     OutputPanel.draw(state, layout: layout, into: &grid)
     DataModeView.draw(state, layout: layout, into: &grid)
+    if state.showsActivationCard { ActivationCard.draw(state.settings.activation, capabilities: state.capabilities, in: layout.heatMap, into: &grid) }
     Chrome.footer(state, in: layout.footer, into: &grid)
     if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
 }

@@ -16,6 +16,11 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         }
     }
     if let effect = updateLessons(&state, action) { return effect }
+    // The activation card stays up after a change of activation until the next key.
+    switch action {
+    case .train, .resize: break
+    default: state.activationJustChanged = false
+    }
     if let effect = updateDataMode(&state, action) { return effect }
     switch action {
     case .quit:
@@ -45,6 +50,7 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.applySettings(new)
     case .adjust(let knob, let delta):
         state.adjust(knob, by: delta)
+        if knob == .activation, !knob.isHidden(in: state.settings) { state.activationJustChanged = true }
     case .focus(let knob):
         guard state.isShown(knob) else { break }
         state.focus = knob
@@ -70,6 +76,13 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.logScaleLoss.toggle()
     case .toggleHelp:
         state.overlay = state.overlay == .help ? nil : .help
+        state.helpPage = 0
+    case .turnHelpPage(let delta):
+        let pages = Overlays.helpPageCount(state)
+        state.helpPage = ((state.helpPage + delta) % pages + pages) % pages
+    case .toggleGradientPanel:
+        state.showsGradientPanel.toggle()
+        state.playground.recordsDiagnostics = state.showsGradientPanel
     case .showLink:
         state.openLinkBox()
         return [.redraw, .copyLink]
@@ -143,6 +156,10 @@ extension AppState {
             speed = speed.stepped(by: delta)
         case .neurons(let layer) where !playground.state.networkShape.indices.contains(layer):
             status = "no hidden layer: press ] to add one"
+        case .momentum where !Knob.beyondTF(for: playground.state).contains(.momentum):
+            status = "momentum is the β of the momentum and nesterov optimizers: u picks one"
+        case .loss where playground.state.problem == .regression:
+            status = "a regression keeps square loss: cross-entropy needs classes (p)"
         default:
             applySettings(knob.adjusted(playground.state, by: delta))
         }

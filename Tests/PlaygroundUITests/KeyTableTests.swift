@@ -151,7 +151,9 @@ final class KeyTableTests: XCTestCase {
         }
     }
 
-    func testTheHelpScreenShowsEveryBindingAt80x24() {
+    /// Every binding is on some page of the help at 80×24 (two pages there, turned with PgDn
+    /// and PgUp, the page number at the bottom); a taller screen shows them all on one page.
+    func testTheHelpScreenShowsEveryBindingOnSomePageAt80x24() {
         for unicode in [true, false] {
             var app = makeApp(width: 80, height: 24, capabilities: Capabilities(unicode: unicode))
             app.overlay = .help
@@ -159,18 +161,53 @@ final class KeyTableTests: XCTestCase {
             var inLessons = app
             inLessons.openLessons()
             inLessons.overlay = .help
-            // And the drawing mode's.
             var drawing = app
             drawing.drawing = Drawing()
+            func pages(_ app: AppState) -> [[String]] {
+                (0..<Overlays.helpPageCount(app)).map { page in
+                    var turned = app
+                    turned.helpPage = page
+                    return screen(turned).lines
+                }
+            }
+            let playgroundPages = pages(app), lessonPages = pages(inLessons), drawingPages = pages(drawing)
+            XCTAssertGreaterThanOrEqual(playgroundPages.count, 2, "the playground's keys take pages at 80×24")
+            XCTAssertTrue(playgroundPages[1].contains { $0.contains("page 2/") }, playgroundPages[1].joined(separator: "\n"))
             for binding in KeyMap.bindings {
-                let shownIn = [app, inLessons, drawing].filter { KeyMap.isInHelp(binding, of: $0) }
-                XCTAssertFalse(shownIn.isEmpty, "no help lists \"\(binding.help)\"")
-                let lines = screen(shownIn.first ?? app).lines
-                let label = binding.helpLabel(unicode: unicode)
-                let shown = lines.contains { line in Self.line(line, has: label, thenAfterSpaces: binding.help) }
-                XCTAssertTrue(shown, "help at 80×24 (unicode \(unicode)) lacks \"\(label)  \(binding.help)\"")
+                let modes = [(app, playgroundPages), (inLessons, lessonPages), (drawing, drawingPages)]
+                    .filter { KeyMap.isInHelp(binding, of: $0.0) }
+                XCTAssertFalse(modes.isEmpty, "no help lists \"\(binding.help)\"")
+                let shown = modes.contains { mode in
+                    mode.1.contains { lines in
+                        lines.contains { line in Self.line(line, has: binding.helpLabel(unicode: unicode), thenAfterSpaces: binding.help) }
+                    }
+                }
+                XCTAssertTrue(shown, "no help page at 80×24 (unicode \(unicode)) has \"\(binding.helpLabel(unicode: unicode))  \(binding.help)\"")
             }
         }
+        var tall = makeApp(width: 120, height: 60)
+        tall.overlay = .help
+        XCTAssertEqual(Overlays.helpPageCount(tall), 1)
+        XCTAssertFalse(screen(tall).lines.contains { $0.contains("page 1/") })
+    }
+
+    /// PgDn and PgUp turn the help's pages, wrapping; `?` opens it on the first page.
+    func testTheHelpPagesTurnAndWrap() {
+        var app = makeApp(width: 80, height: 24)
+        press("?", &app)
+        XCTAssertEqual(app.helpPage, 0)
+        XCTAssertTrue(screen(app).lines.contains { $0.contains("page 1/2") })
+        press(.pageDown, &app)
+        XCTAssertEqual(app.helpPage, 1)
+        XCTAssertTrue(screen(app).lines.contains { $0.contains("page 2/2") })
+        press(.pageDown, &app)
+        XCTAssertEqual(app.helpPage, 0, "past the last page comes the first")
+        press(.pageUp, &app)
+        XCTAssertEqual(app.helpPage, 1)
+        press("x", &app)
+        XCTAssertNil(app.overlay, "any other key closes the help")
+        press("?", &app)
+        XCTAssertEqual(app.helpPage, 0)
     }
 
     /// `line` has `keys` at a word start, then at least one space, then `text`.
