@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 /// `playground-tui data`: a data set's points, to save and edit, or to read back with `--data`.

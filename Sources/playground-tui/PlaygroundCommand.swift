@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 struct PlaygroundCommand: ParsableCommand {
@@ -12,7 +12,7 @@ struct PlaygroundCommand: ParsableCommand {
             Playground link, its #hash, or bare key=value pairs joined by & \
             (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
             """,
-        version: "playground-tui 0.1.0",
+        version: BuildInfo.versionLine,
         // One line per subcommand; the error line's "(see ... --help)" reads its name from here.
         subcommands: [
             PlayCommand.self,
@@ -72,7 +72,7 @@ enum StateOption {
             for warning in parsed.warnings { Diagnostics.say("playground-tui: warning: --\(warning)") }
             return parsed.state
         } catch {
-            throw ValidationError("--state: " + error.message.replacingOccurrences(of: "state: ", with: ""))
+            throw ValidationError("--state: " + error.message.replacing("state: ", with: ""))
         }
     }
 }
