@@ -19,7 +19,7 @@ struct DataCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("The state whose data set to print (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The state whose data set to print (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Option(help: "Output format: csv or json.")

@@ -32,7 +32,7 @@ struct PlayCommand: ParsableCommand {
         abstract: "Open the interactive playground (the default)."
     )
 
-    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Option(help: ArgumentHelp("Start on the points of a CSV file (x,y,label rows).", valueName: "file"))
