@@ -30,6 +30,8 @@ DIST_BUILD := .build-dist
 BIN_STATIC := $(DIST_BUILD)/release/playground-tui
 BIN_DIST := $(DIST_BUILD)/playground-tui
 STATIC_CXX := $(CURDIR)/$(DIST_BUILD)/static-cxx
+# About 15.4 MiB with FoundationEssentials; the whole Foundation would add some 40 MB of ICU data.
+DIST_MAX_KIB := 17408
 DIST_FLAGS := -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xlinker -L$(STATIC_CXX) \
               -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xlinker --icf=all
 
@@ -100,6 +102,8 @@ dist-binary: deps
 	$(SWIFT) build $(DIST_FLAGS)
 	@bash scripts/check-libraries.sh $(BIN_STATIC)
 	strip -o $(BIN_DIST) $(BIN_STATIC)
+	@size=$$(du -k $(BIN_DIST) | cut -f1); if [ $$size -gt $(DIST_MAX_KIB) ]; then \
+	  echo "$(BIN_DIST) is $$size KiB, over $(DIST_MAX_KIB): does something import the whole Foundation?"; exit 1; fi
 
 # dist/playground-tui-VERSION-OS-ARCH.tar.gz: the binary, its man page, the bash, zsh and fish
 # completions (all three written by the binary itself) and a README.
