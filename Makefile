@@ -2,7 +2,8 @@
 #   make run    build a release binary and start the playground (ARGS='--state ...' to pass options)
 #   make test   build and run every test (unit, command line, end-to-end in tmux)
 #   make bench  speed of the engine beside the C oracle, and of the UI's frame
-#   make install [PREFIX=/usr/local]    make clean
+#   make dist   a self-contained binary with its man page and completions, as a tarball in dist/
+#   make install [PREFIX=/usr/local] [DESTDIR=]    make uninstall    make clean
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -10,7 +11,32 @@ BIN_RELEASE := .build/release/playground-tui
 BIN_DEBUG := .build/debug/playground-tui
 APT_INSTALL := apt-get install -y --no-install-recommends
 
-.PHONY: run test bench install clean deps ncurses tmux build-release
+# What install puts where (uninstall removes exactly these files).
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+INSTALLED = $(BINDIR)/playground-tui $(MANDIR)/playground-tui.1 $(BASHDIR)/playground-tui \
+            $(ZSHDIR)/_playground-tui $(FISHDIR)/playground-tui.fish
+
+# The self-contained build has a build folder of its own, so that it and `make run`'s release
+# build do not rebuild each other. The Swift runtime and FoundationEssentials go in statically
+# (--static-swift-stdlib); libstdc++ and libgcc too (a folder holding only libstdc++.a comes first
+# on the search path, and -static-libgcc), so that the binary needs only libc, libm and ncursesw.
+VERSION := $(shell sed -n 's/^ *static let version = "\(.*\)"$$/\1/p' Sources/playground-tui/BuildInfo.swift)
+DIST_NAME := playground-tui-$(VERSION)-$(shell uname -s | tr A-Z a-z)-$(shell uname -m)
+DIST_BUILD := .build-dist
+BIN_STATIC := $(DIST_BUILD)/release/playground-tui
+BIN_DIST := $(DIST_BUILD)/playground-tui
+STATIC_CXX := $(CURDIR)/$(DIST_BUILD)/static-cxx
+# About 15.4 MiB with FoundationEssentials; the whole Foundation would add some 40 MB of ICU data.
+DIST_MAX_KIB := 17408
+DIST_FLAGS := -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xlinker -L$(STATIC_CXX) \
+              -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xlinker --icf=all
+
+.PHONY: run test bench dist dist-binary install install-files uninstall clean deps ncurses tmux groff \
+        build-info build-release
 
 # The ncurses headers are the one C dependency. Root installs them; anyone else is told how.
 ncurses:
@@ -38,7 +64,24 @@ tmux:
 	  fi; \
 	fi
 
-deps: ncurses
+# The man page test renders the page with groff (only the tests need it, not the build).
+groff:
+	@if ! command -v groff >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "groff missing (the man page test renders the page): installing groff-base"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) groff-base) || exit 1; \
+	  else \
+	    echo "groff missing (the man page test renders the page). Install it, then run make again:"; \
+	    echo "    sudo apt-get install groff-base"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+deps: ncurses build-info
+
+# The commit --version names (see Sources/CBuildInfo/build_info.c).
+build-info:
+	@bash scripts/write-build-info.sh
 
 build-release: deps
 	$(SWIFT) build -c release
@@ -46,16 +89,52 @@ build-release: deps
 run: build-release
 	@$(BIN_RELEASE) $(ARGS)
 
-test: deps tmux
+test: deps tmux groff
 	$(SWIFT) build
 	PLAYGROUND_TUI_BIN=$(CURDIR)/$(BIN_DEBUG) $(SWIFT) test
 
 bench: build-release
 	@bash scripts/bench.sh $(BIN_RELEASE)
 
-install: build-release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BIN_RELEASE) $(DESTDIR)$(PREFIX)/bin/playground-tui
+# The self-contained binary, stripped, after the check that it needs nothing but libc, libm and ncursesw.
+dist-binary: deps
+	@mkdir -p $(STATIC_CXX) && ln -sf "$$(cc -print-file-name=libstdc++.a)" $(STATIC_CXX)/libstdc++.a
+	$(SWIFT) build $(DIST_FLAGS)
+	@bash scripts/check-libraries.sh $(BIN_STATIC)
+	strip -o $(BIN_DIST) $(BIN_STATIC)
+	@size=$$(du -k $(BIN_DIST) | cut -f1); if [ $$size -gt $(DIST_MAX_KIB) ]; then \
+	  echo "$(BIN_DIST) is $$size KiB, over $(DIST_MAX_KIB): does something import the whole Foundation?"; exit 1; fi
+
+# dist/playground-tui-VERSION-OS-ARCH.tar.gz: the binary, its man page, the bash, zsh and fish
+# completions (all three written by the binary itself) and a README.
+dist: dist-binary
+	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)/completions
+	cp $(BIN_DIST) dist/$(DIST_NAME)/playground-tui
+	$(BIN_DIST) --generate-manual > dist/$(DIST_NAME)/playground-tui.1
+	$(BIN_DIST) --generate-completion-script bash > dist/$(DIST_NAME)/completions/playground-tui.bash
+	$(BIN_DIST) --generate-completion-script zsh > dist/$(DIST_NAME)/completions/_playground-tui
+	$(BIN_DIST) --generate-completion-script fish > dist/$(DIST_NAME)/completions/playground-tui.fish
+	sed 's/@VERSION@/$(VERSION)/' scripts/dist-README > dist/$(DIST_NAME)/README
+	tar -C dist -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@rm -rf dist/$(DIST_NAME)
+	@echo "dist/$(DIST_NAME).tar.gz: $$(du -k dist/$(DIST_NAME).tar.gz | cut -f1) KiB; the binary $$(du -k $(BIN_DIST) | cut -f1) KiB"
+
+install: dist-binary
+	@$(MAKE) --no-print-directory install-files BIN=$(BIN_DIST)
+
+# Installs BIN (any build of the program) with the man page and completions it writes.
+install-files:
+	@test -n "$(BIN)" || { echo "install-files: give BIN=path/to/playground-tui"; exit 2; }
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BIN) $(BINDIR)/playground-tui
+	$(BIN) --generate-manual > $(MANDIR)/playground-tui.1
+	$(BIN) --generate-completion-script bash > $(BASHDIR)/playground-tui
+	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_playground-tui
+	$(BIN) --generate-completion-script fish > $(FISHDIR)/playground-tui.fish
+	chmod 644 $(MANDIR)/playground-tui.1 $(BASHDIR)/playground-tui $(ZSHDIR)/_playground-tui $(FISHDIR)/playground-tui.fish
+
+uninstall:
+	rm -f $(INSTALLED)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DIST_BUILD) dist

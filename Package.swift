@@ -19,12 +19,15 @@ let package = Package(
         ),
         .target(name: "PlaygroundCore"),
         .target(name: "PlaygroundUI", dependencies: ["PlaygroundCore"]),
+        // The commit `--version` names: `make` writes its build_commit.h (see build_info.c).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "playground-tui",
             dependencies: [
                 "PlaygroundCore",
                 "PlaygroundUI",
                 "CNcurses",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,7 +35,8 @@ let package = Package(
         .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
         .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"]),
         // These two run the built binary (`make test` builds it first): as a process, and in tmux.
-        .testTarget(name: "CommandLineTests", exclude: ["Snapshots"]),
+        // The key and state-key tables are read to check the man page and the completions.
+        .testTarget(name: "CommandLineTests", dependencies: ["PlaygroundUI", "PlaygroundCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

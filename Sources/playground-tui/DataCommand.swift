@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 /// `playground-tui data`: a data set's points, to save and edit, or to read back with `--data`.
@@ -19,7 +19,7 @@ struct DataCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("The state whose data set to print (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The state whose data set to print (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Option(help: "Output format: csv or json.")

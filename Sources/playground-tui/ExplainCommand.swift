@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 /// `playground-tui explain`: an expression's graph, forward values and backward pass, headless.
@@ -62,12 +62,14 @@ struct ExplainCommand: ParsableCommand {
         case .text: Self.text(graph, expression: shown.expression, values: shown.values, lesson: shown.lesson)
         case .json: try Self.json(graph, expression: shown.expression)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        var standardOutput = TextOutput.standardOutput
+        standardOutput.write(output)
+        try standardOutput.flush()
     }
 
     /// One line on standard error and a non-zero exit.
     static func refuse(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("playground-tui: explain: \(message)\n".utf8))
+        Diagnostics.say("playground-tui: explain: \(message)")
         return ExitCode(1)
     }
 

@@ -8,7 +8,7 @@ struct LessonsCommand: ParsableCommand {
         abstract: "Open the app on the lessons: the chain rule step by step, then gradient descent and its variations."
     )
 
-    @Option(help: ArgumentHelp("The playground's state behind the lessons (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The playground's state behind the lessons (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 struct PlaygroundCommand: ParsableCommand {
@@ -12,7 +12,7 @@ struct PlaygroundCommand: ParsableCommand {
             Playground link, its #hash, or bare key=value pairs joined by & \
             (e.g. 'dataset=spiral&networkShape=8,8&noise=10').
             """,
-        version: "playground-tui 0.1.0",
+        version: BuildInfo.versionLine,
         // One line per subcommand; the error line's "(see ... --help)" reads its name from here.
         subcommands: [
             PlayCommand.self,
@@ -32,7 +32,7 @@ struct PlayCommand: ParsableCommand {
         abstract: "Open the interactive playground (the default)."
     )
 
-    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Option(help: ArgumentHelp("Start on the points of a CSV file (x,y,label rows).", valueName: "file"))
@@ -64,7 +64,7 @@ enum StateOption {
             for warning in parsed.warnings { Diagnostics.say("playground-tui: warning: --\(warning)") }
             return parsed.state
         } catch {
-            throw ValidationError("--state: " + error.message.replacingOccurrences(of: "state: ", with: ""))
+            throw ValidationError("--state: " + error.message.replacing("state: ", with: ""))
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlaygroundCore
 
 struct TrainCommand: ParsableCommand {
@@ -27,7 +27,7 @@ struct TrainCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("The state to train (a link, a #hash or pairs).", valueName: "state"))
+    @Option(help: ArgumentHelp("The state to train (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
     var state: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Epochs to train (default: 100).", valueName: "n"),

@@ -15,6 +15,7 @@ import PlaygroundCore
 enum Entry {
     static func main() {
         StandardDescriptors.reserve()
+        ManualPage.printIfAsked()
         do {
             var command = try PlaygroundCommand.parseAsRoot()
             try command.run()
