@@ -185,6 +185,16 @@ public struct Playground: Equatable, Sendable {
         epoch = 0
     }
 
+    /// True when applying `new` would leave the given points for a data set (see `apply`): the
+    /// app asks before it does.
+    public func dropsPoints(under new: PlaygroundState) -> Bool {
+        customPoints != nil && !keepsPoints(under: new)
+    }
+
+    private func keepsPoints(under new: PlaygroundState) -> Bool {
+        customPoints != nil && new.data == .custom && new.activeDataset == state.activeDataset
+    }
+
     /// Applies a new state the way TF does: learning rate (and display settings) live; model
     /// settings rebuild the network on the same data; data settings (or a new seed) draw new
     /// data from a fresh stream and rebuild. Returns what happened.
@@ -197,7 +207,7 @@ public struct Playground: Equatable, Sendable {
     @discardableResult
     public mutating func apply(_ new: PlaygroundState) -> Change {
         var new = new
-        let keepsPoints = customPoints != nil && new.data == .custom && new.activeDataset == state.activeDataset
+        let keepsPoints = keepsPoints(under: new)
         new.data = keepsPoints ? .custom : .builtIn
         var old = state
         if keepsPoints { old.noise = new.noise }  // noise does not apply to given points

@@ -68,6 +68,8 @@ public struct Question: Equatable, Sendable {
         case overwrite(FileRequest)
         /// Remove every point.
         case clearPoints
+        /// Apply settings that leave the given points for a built-in data set.
+        case leavePoints(PlaygroundState)
     }
 
     public var text: String
@@ -105,6 +107,9 @@ extension AppState {
             return self.request(request)
         case .clearPoints:
             clearAllPoints()
+            return .redraw
+        case .leavePoints(let settings):
+            applySettings(settings, confirmed: true)
             return .redraw
         }
     }

@@ -178,9 +178,17 @@ extension AppState {
     }
 
     /// Applies new settings as TF does (see `update`); a rebuilt network starts a new loss history.
-    mutating func applySettings(_ proposed: PlaygroundState) {
+    /// Settings that would leave points the user drew or loaded (another data set or problem)
+    /// ask first: nothing the user made goes without a yes.
+    mutating func applySettings(_ proposed: PlaygroundState, confirmed: Bool = false) {
         let old = playground.state
         guard proposed != old else { return }
+        if !confirmed, playground.dropsPoints(under: proposed) {
+            let count = playground.customPoints?.count ?? 0
+            ask(Question(text: "leave your \(count) point\(count == 1 ? "" : "s") for the \(proposed.activeDataset.title) data set? (P saves them)",
+                         onYes: .leavePoints(proposed)))
+            return
+        }
         var new = proposed
         // TF draws a new seed whenever the data changes (data set, noise, ratio, problem).
         if new.seed == old.seed, Playground.Change(from: old, to: new) == .newData {

@@ -202,4 +202,28 @@ final class DrawModeTests: XCTestCase {
         XCTAssertNil(app.drawing)
         XCTAssertEqual(KeyMap.action(for: .character("x"), in: app), .adjust(.showTestData, by: 1))
     }
+
+    /// Another data set would leave the drawn points: the app asks, and only a yes leaves them.
+    func testChoosingADataSetAsksBeforeLeavingDrawnPoints() {
+        var app = emptyDrawing()
+        press(.click(x: 60, y: 4), &app)
+        press(.click(x: 70, y: 10), &app)
+        press(.escape, &app)  // out of the drawing mode: d is the data-set key again
+        XCTAssertNil(app.drawing)
+        let points = app.playground.points
+        XCTAssertEqual(points.count, 2)
+        press("d", &app)
+        XCTAssertNotNil(app.question, "asked, not done")
+        XCTAssertTrue(app.status?.contains("leave your 2 points") ?? false, app.status ?? "")
+        XCTAssertEqual(app.playground.points, points)
+        press("n", &app)
+        XCTAssertNil(app.question)
+        XCTAssertEqual(app.playground.points, points, "no keeps them")
+        XCTAssertTrue(app.playground.state.data == .custom)
+        press("d", &app)
+        press("y", &app)
+        XCTAssertEqual(app.playground.state.data, .builtIn)
+        XCTAssertEqual(app.playground.state.dataset, .xor, "the next data set after circle")
+        XCTAssertEqual(app.playground.points.count, 500)
+    }
 }
