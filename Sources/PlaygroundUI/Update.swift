@@ -34,11 +34,11 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     case .togglePlay:
         guard state.isShown(.control(.playButton)) else { break }
         state.isPlaying.toggle()
-        if state.isPlaying { state.status = nil }
+        if state.isPlaying { state.status = state.batchWarning }
     case .step:
         guard state.isShown(.control(.stepButton)) else { break }
         state.isPlaying = false
-        state.status = nil
+        state.status = state.batchWarning
         state.train(epochs: 1)
     case .resetNetwork:
         guard state.isShown(.control(.resetButton)) else { break }
@@ -146,6 +146,14 @@ extension AppState {
     mutating func train(epochs: Int) {
         playground.step(epochs: epochs)
         recordLosses()
+    }
+
+    /// A batch larger than the training set never fills within an epoch, so (as in TF) the
+    /// weights never change: said when training starts, nil otherwise.
+    var batchWarning: String? {
+        let count = playground.data.train.count, batch = playground.state.batchSize
+        guard count < batch else { return nil }
+        return "batch size \(batch) > \(count) training point\(count == 1 ? "" : "s"): no update ever comes (b lowers it)"
     }
 
     /// Steps one knob. The speed is the app's own; everything else is a setting.

@@ -226,4 +226,22 @@ final class DrawModeTests: XCTestCase {
         XCTAssertEqual(app.playground.state.dataset, .xor, "the next data set after circle")
         XCTAssertEqual(app.playground.points.count, 500)
     }
+
+    /// Five drawn points split 2 / 3 at 50 %: a batch of 10 never fills, so the app says why
+    /// nothing learns; with batch 2 it learns and says nothing.
+    func testABatchLargerThanTheTrainingSetIsExplained() {
+        var app = emptyDrawing("batchSize=10")
+        for x in [57, 60, 65, 70, 75] { press(.click(x: x, y: 5), &app) }
+        press(.escape, &app)
+        XCTAssertEqual(app.playground.data.train.count, 2)
+        press(" ", &app)
+        XCTAssertEqual(app.status, "batch size 10 > 2 training points: no update ever comes (b lowers it)")
+        let network = app.playground.network
+        _ = update(&app, .train(epochs: 3))
+        XCTAssertEqual(app.playground.network, network, "as in TF: no batch fills, no update")
+        press(" ", &app)
+        _ = update(&app, .adjust(.batchSize, by: -8))
+        press("s", &app)
+        XCTAssertNil(app.status)
+    }
 }
