@@ -57,8 +57,13 @@ extension Playground {
         if let flag = record.deadLinks.first(where: { $0 > 1 }) {
             throw SessionError("training: deadLinks: expected 0 or 1, found \(flag)")
         }
-        guard record.partialBatch >= 0 else { throw SessionError("training: partialBatch: expected 0 or more, found \(record.partialBatch)") }
-        guard record.updateCount >= 0 else { throw SessionError("training: updateCount: expected 0 or more, found \(record.updateCount)") }
+        let counts = Session.countRange, range = "\(counts.lowerBound) to \(counts.upperBound)"
+        guard counts.contains(record.partialBatch) else {
+            throw SessionError("training: partialBatch: expected \(range), found \(record.partialBatch)")
+        }
+        guard counts.contains(record.updateCount) else {
+            throw SessionError("training: updateCount: expected \(range), found \(record.updateCount)")
+        }
         training.gradientSums = record.gradientSums
         training.firstMoments = record.firstMoments
         training.secondMoments = record.secondMoments
@@ -66,7 +71,7 @@ extension Playground {
         training.accumulatedExamples = record.partialBatch
         training.updateCount = record.updateCount
 
-        guard session.epoch >= 0 else { throw SessionError("epoch: expected 0 or more, found \(session.epoch)") }
+        guard counts.contains(session.epoch) else { throw SessionError("epoch: expected \(range), found \(session.epoch)") }
         if let row = session.losses.first(where: { !(0...session.epoch).contains($0.epoch) }) {
             throw SessionError("losses: a row for epoch \(row.epoch), outside 0 to the session's epoch \(session.epoch)")
         }
@@ -76,6 +81,10 @@ extension Playground {
 }
 
 extension Session {
+    /// What an epoch, update or example count may be: at most 2^53 (exact in a Double, far beyond
+    /// any run), so that counting on from a session can never overflow.
+    public static let countRange = 0...(1 << 53)
+
     /// `[x, y, label]` rows as points: finite, in the plane, labels ±1 for classification.
     static func examples(_ rows: [[Double]], named name: String, problem: Problem) throws(SessionError) -> [Example] {
         var examples: [Example] = []

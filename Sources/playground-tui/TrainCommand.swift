@@ -66,7 +66,11 @@ struct TrainCommand: ParsableCommand {
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
         let initial = playground.network
-        let first = playground.epoch, last = first + epochs
+        let first = playground.epoch
+        let (last, overflow) = first.addingReportingOverflow(epochs)
+        guard !overflow, Session.countRange.contains(last) else {
+            throw ValidationError("--epochs: \(epochs) more after epoch \(first) passes the most epochs a run counts, 2^53")
+        }
         var document = TrainJSON(state: playgroundState, data: playground.data, network: initial)
         var output = TextOutput.standardOutput
         if format == .csv {

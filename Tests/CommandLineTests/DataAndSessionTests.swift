@@ -125,6 +125,29 @@ final class DataAndSessionTests: XCTestCase {
                           "playground-tui: --state: not with --resume (the session file holds the state)" + help)
     }
 
+    /// Counts that would overflow when training goes on (an epoch, an update count or a partial
+    /// batch near Int.max, or --epochs that passes it) are refused in one line, never a crash.
+    func testCountsThatWouldOverflowAreRefused() throws {
+        let session = path("counts.json")
+        XCTAssertEqual(try run(["train", "--state", "seed=0.5", "--epochs", "2", "--save", session]).status, 0)
+        let help = " (see playground-tui train --help)"
+        try assertRefused(["train", "--resume", session, "--epochs", "9223372036854775807"],
+                          "playground-tui: --epochs: 9223372036854775807 more after epoch 2 passes the most epochs a run counts, 2^53" + help)
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        var json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        json["epoch"] = Int.max
+        let epoch = try write(String(decoding: JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "epoch.json")
+        try assertRefused(["train", "--resume", epoch, "--epochs", "1"],
+                          "playground-tui: --resume: \(epoch): session: epoch: expected 0 to 9007199254740992, found \(Int.max)" + help)
+        json["epoch"] = 2
+        var training = json["training"] as! [String: Any]
+        training["updateCount"] = Int.max
+        json["training"] = training
+        let updates = try write(String(decoding: JSONSerialization.data(withJSONObject: json), as: UTF8.self), to: "updates.json")
+        try assertRefused(["train", "--resume", updates, "--epochs", "1"],
+                          "playground-tui: --resume: \(updates): session: training: updateCount: expected 0 to 9007199254740992, found \(Int.max)" + help)
+    }
+
     func testABadDataFileIsOneLineWithTheLineAndColumn() throws {
         let help = " (see playground-tui train --help)"
         let bad = try write("x,y,label\n1,2,1\n3,zwei,-1\n", to: "bad.csv")
