@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     /// compute both losses once and record them for the chart. Zero epochs does nothing.
     case train(epochs: Int)
     case quit
+    /// `q`: quit, after a question when drawn points are unsaved (Ctrl-C quits at once).
+    case requestQuit
 
     /// Space: play or pause.
     case togglePlay

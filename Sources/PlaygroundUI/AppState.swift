@@ -44,6 +44,9 @@ public struct AppState: Equatable, Sendable {
     public var pathEntry: PathEntry?
     /// A yes/no question waiting for its answer (overwrite a file, clear every point).
     public var question: Question?
+    /// Points were drawn, removed or cleared since they were last saved or loaded: `q` and a load
+    /// ask before they would lose them.
+    public var unsavedPoints = false
     /// The file the run loop must write or read now (`Effect.file`), until its result comes back.
     public var fileRequest: FileRequest?
     /// The last file report, shown in full on the prompt line while it is the status.

@@ -101,6 +101,7 @@ extension AppState {
         let wasCustom = playground.hasCustomData
         let label = drawing.newLabel(settings.problem)
         playground.addPoint(Example(x: x, y: y, label: label))
+        unsavedPoints = true
         self.drawing?.x = x
         self.drawing?.y = y
         recordLosses()
@@ -122,6 +123,7 @@ extension AppState {
             status = "no point within two cells of the crosshair"
             return
         }
+        unsavedPoints = true
         recordLosses()
         status = wasCustom ? "\(playground.points.count) points; removed the one at \(Format.decimal(removed.x, places: 2)), "
             + Format.decimal(removed.y, places: 2) : DrawMode.customWarning
@@ -141,6 +143,7 @@ extension AppState {
         let wasCustom = playground.hasCustomData
         let count = playground.points.count
         playground.clearPoints()
+        unsavedPoints = true
         recordLosses()
         status = wasCustom ? "cleared \(count) points" : DrawMode.customWarning
     }

@@ -68,7 +68,7 @@ public enum KeyMap {
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .quit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing],
+        .init(.playground, ["q": .requestQuit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing],
               footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons, .drawing])),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
               footer: .init(pinned: "quit", in: [.entry, .lessonEntry, .pathEntry, .question])),

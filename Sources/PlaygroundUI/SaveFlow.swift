@@ -70,6 +70,10 @@ public struct Question: Equatable, Sendable {
         case clearPoints
         /// Apply settings that leave the given points for a built-in data set.
         case leavePoints(PlaygroundState)
+        /// Replace the points with those read from a file.
+        case loadPoints([Example], path: String)
+        /// Quit although drawn points are unsaved.
+        case quit
     }
 
     public var text: String
@@ -111,6 +115,11 @@ extension AppState {
         case .leavePoints(let settings):
             applySettings(settings, confirmed: true)
             return .redraw
+        case .loadPoints(let points, let path):
+            load(points, from: path)
+            return .redraw
+        case .quit:
+            return .quit
         }
     }
 
@@ -126,12 +135,22 @@ extension AppState {
         status = question.text + " y/n"
     }
 
+    /// The points of a file in place of those in use.
+    mutating func load(_ points: [Example], from path: String) {
+        let wasCustom = playground.hasCustomData
+        playground.setPoints(points)
+        unsavedPoints = false
+        recordLosses()
+        status = "loaded \(points.count) points from \(path)" + (wasCustom ? "" : ": a link cannot carry them")
+    }
+
     /// The run loop's report: a message; for an existing file, the question; for points read, the
     /// points in use. A failure changes nothing but the message.
     mutating func receive(_ result: FileResult) {
         fileRequest = nil
         switch result {
         case .written(let request):
+            unsavedPoints = false
             status = request.kind == .saveSession
                 ? "saved the session at epoch \(Format.grouped(playground.epoch)) to \(request.path)"
                 : "saved \(playground.points.count) points to \(request.path)"
@@ -139,10 +158,13 @@ extension AppState {
             request.overwrite = true
             ask(Question(text: "\(request.path) exists: overwrite?", onYes: .overwrite(request)))
         case .loaded(let request, let points):
-            let wasCustom = playground.hasCustomData
-            playground.setPoints(points)
-            recordLosses()
-            status = "loaded \(points.count) points from \(request.path)" + (wasCustom ? "" : ": a link cannot carry them")
+            guard unsavedPoints else {
+                load(points, from: request.path)
+                break
+            }
+            let count = playground.points.count
+            ask(Question(text: "replace your \(count) unsaved points with the \(points.count) of \(request.path)?",
+                         onYes: .loadPoints(points, path: request.path)))
         case .failed(_, let message):
             status = message
         }

@@ -11,7 +11,7 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     // loop's training go through (the key map gives no other action there either).
     if state.isTooSmall {
         switch action {
-        case .quit, .resize, .train, .fileResult: break
+        case .quit, .requestQuit, .resize, .train, .fileResult: break
         default: return []
         }
     }
@@ -25,6 +25,10 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     switch action {
     case .quit:
         return .quit
+    case .requestQuit:
+        guard state.unsavedPoints, !state.isTooSmall else { return .quit }
+        let count = state.playground.points.count
+        state.ask(Question(text: "quit and lose your \(count) unsaved point\(count == 1 ? "" : "s")? (P saves them)", onYes: .quit))
     case .resize(let width, let height):
         state.width = width
         state.height = height

@@ -112,7 +112,7 @@ final class ChromeTests: XCTestCase {
             + KeyPattern.names.map(\.key) + [.click(x: 3, y: 3), .scroll(up: true, x: 3, y: 3)]
         for key in keys {
             let action = KeyMap.action(for: key, in: app)
-            XCTAssertEqual(action, [.character("q"), .interrupt].contains(key) ? .quit : nil, "\(key)")
+            XCTAssertEqual(action, key == .character("q") ? .requestQuit : key == .interrupt ? .quit : nil, "\(key)")
         }
         for action: Action in [.togglePlay, .newData, .adjust(.dataset, by: 1), .toggleHelp, .showLink, .beginEdit, .toggleLogScale] {
             XCTAssertEqual(update(&app, action), [], "\(action)")

@@ -244,4 +244,44 @@ final class DrawModeTests: XCTestCase {
         press("s", &app)
         XCTAssertNil(app.status)
     }
+
+    /// `q` asks before it would lose drawn points that were never saved; a save (or Ctrl-C, or a
+    /// no answer then q after saving) settles it.
+    func testQuitAsksWhileDrawnPointsAreUnsaved() {
+        var app = makeApp()
+        XCTAssertEqual(update(&app, .requestQuit), .quit, "nothing drawn: q quits at once")
+        app = emptyDrawing()
+        press(.click(x: 60, y: 4), &app)
+        XCTAssertTrue(app.unsavedPoints)
+        XCTAssertEqual(update(&app, .requestQuit), .redraw)
+        XCTAssertTrue(app.status?.hasPrefix("quit and lose your 1 unsaved point?") ?? false, app.status ?? "")
+        XCTAssertEqual(KeyMap.action(for: .character("n"), in: app), .answer(false))
+        _ = update(&app, .answer(false))
+        XCTAssertNil(app.question)
+        XCTAssertEqual(KeyMap.action(for: .interrupt, in: app), .quit, "Ctrl-C quits without asking")
+        _ = update(&app, .requestQuit)
+        XCTAssertEqual(update(&app, .answer(true)), .quit)
+        // After a save the points are safe: q quits at once.
+        app.question = nil
+        app.receive(.written(FileRequest(.saveData, path: "p.csv")))
+        XCTAssertFalse(app.unsavedPoints)
+        XCTAssertEqual(update(&app, .requestQuit), .quit)
+    }
+
+    /// Loading a file over unsaved drawn points asks first; no keeps them.
+    func testLoadingOverUnsavedPointsAsksFirst() {
+        var app = emptyDrawing()
+        press(.click(x: 60, y: 4), &app)
+        let drawn = app.playground.points
+        let file = [Example(x: 1, y: 1, label: 1), Example(x: -1, y: -1, label: -1)]
+        app.receive(.loaded(FileRequest(.loadData, path: "in.csv"), points: file))
+        XCTAssertNotNil(app.question)
+        XCTAssertEqual(app.playground.points, drawn)
+        _ = update(&app, .answer(false))
+        XCTAssertEqual(app.playground.points, drawn)
+        app.receive(.loaded(FileRequest(.loadData, path: "in.csv"), points: file))
+        _ = update(&app, .answer(true))
+        XCTAssertEqual(Set(app.playground.points.map { [$0.x, $0.y] }), [[1, 1], [-1, -1]])
+        XCTAssertFalse(app.unsavedPoints)
+    }
 }

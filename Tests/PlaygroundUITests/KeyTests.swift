@@ -23,7 +23,7 @@ final class KeyTests: XCTestCase {
 
     func testQuitKeys() {
         let app = makeApp()
-        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .quit)
+        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .requestQuit)
         XCTAssertEqual(KeyMap.action(for: .interrupt, in: app), .quit)
         var copy = app
         XCTAssertTrue(update(&copy, .quit).contains(.quit))

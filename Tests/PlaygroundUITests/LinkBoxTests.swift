@@ -133,7 +133,7 @@ final class LinkBoxTests: XCTestCase {
         XCTAssertFalse(app.wantsMouseReporting)
         XCTAssertEqual(app.linkScroll, 0)
         press(.end, &app)
-        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .quit, "q quits from the box")
+        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .requestQuit, "q quits from the box")
         press("z", &app)
         press("c", &app)
         XCTAssertEqual(app.linkScroll, 0, "the box opens at the link's start")

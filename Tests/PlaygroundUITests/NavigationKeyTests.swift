@@ -20,7 +20,7 @@ final class NavigationKeyTests: XCTestCase {
         XCTAssertNil(app.overlay, "any key closes an overlay")
         XCTAssertEqual(app.settings.noise, 0, "and does nothing else")
         press("?", &app)
-        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .quit, "q quits even from the help")
+        XCTAssertEqual(KeyMap.action(for: .character("q"), in: app), .requestQuit, "q quits even from the help")
     }
 
     func testArrowsMoveTheFocusAndChangeTheFocusedKnob() {
