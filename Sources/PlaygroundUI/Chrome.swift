@@ -15,13 +15,23 @@ enum Chrome {
         let rightX = max(x + 1, rect.maxX - speed.unicodeScalars.count - 2 - seed.unicodeScalars.count)
         let seedX = grid.put(speed, x: rightX, y: rect.y, clip: rect) + 2
         grid.put(seed, x: seedX, y: rect.y, style: CellStyle(foreground: palette.dim), clip: rect)
-        if let status = state.status {
+        if let status = state.status, DataModeView.promptLine(state, width: grid.width) == nil {
             let warning = state.hasDiverged && status == AppState.divergedMessage
             // Two spaces after the play state, three before the speed.
             let room = Rect(x: x + 2, y: rect.y, width: max(0, rightX - 3 - (x + 2)), height: 1)
             grid.put(fitted(status, width: room.width, ellipsis: glyphs.ellipsis), x: room.x, y: rect.y,
                      style: CellStyle(foreground: warning ? palette.warning : .default, bold: warning), clip: room)
         }
+    }
+
+    /// The header's room for a message: between the play state and the speed (two spaces after
+    /// the one, three before the other).
+    static func headerStatusWidth(_ state: AppState, width: Int) -> Int {
+        let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
+        let play = state.isPlaying ? " \(glyphs.selected) playing " : " paused "
+        let left = " playground-tui ".unicodeScalars.count + 1 + play.unicodeScalars.count
+        let right = state.speed.title.unicodeScalars.count + 2 + "seed \(state.settings.seed) ".unicodeScalars.count
+        return max(0, width - right - 3 - (left + 2))
     }
 
     /// `text` as it is when it fits in `width` columns, else its start and `ellipsis`.

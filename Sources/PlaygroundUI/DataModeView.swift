@@ -9,7 +9,7 @@ enum DataModeView {
             drawTitle(drawing, state, layout: layout, into: &grid)
             drawCrosshair(drawing, state, in: layout.heatMap, into: &grid)
         }
-        if let line = promptLine(state), layout.footer.y > 0 {
+        if let line = promptLine(state, width: grid.width), layout.footer.y > 0 {
             let row = Rect(x: 0, y: layout.footer.y - 1, width: grid.width, height: 1)
             grid.fill(row, with: Cell(" ", style: CellStyle(bold: true)))
             // The end of a long name stays in sight, where the typing is.
@@ -21,12 +21,14 @@ enum DataModeView {
     }
 
     /// The prompt line's text: the file name being typed with a cursor, or the question; else, in
-    /// the drawing mode or after a file was saved or loaded, the message in full (the header has
-    /// little room for it on a small screen).
-    static func promptLine(_ state: AppState) -> String? {
+    /// the drawing mode, after a file was saved or loaded, or when the message is longer than the
+    /// header's room at this `width`, the message in full (never cut where it would lose its point).
+    static func promptLine(_ state: AppState, width: Int) -> String? {
         if let question = state.question { return question.text + "  y: yes  n or Esc: no" }
         if let entry = state.pathEntry { return entry.prompt + entry.text + (state.capabilities.unicode ? "▏" : "_") }
-        guard let status = state.status, state.drawing != nil || status == state.fileMessage else { return nil }
+        guard let status = state.status else { return nil }
+        let long = status.unicodeScalars.count > Chrome.headerStatusWidth(state, width: width)
+        guard state.drawing != nil || status == state.fileMessage || long else { return nil }
         return status
     }
 

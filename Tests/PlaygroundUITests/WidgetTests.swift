@@ -32,10 +32,10 @@ final class WidgetTests: XCTestCase {
     func testHeaderShowsPlayStateMessageAndSeed() {
         var app = makeApp(width: 80, height: 24)
         app.isPlaying = true
-        app.status = "new data: seed 0.12345"
+        app.status = "new data: seed 0.1"
         var grid = marked(width: 80, height: 1)
         Chrome.header(app, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &grid)
-        XCTAssertEqual(grid.lines, [" playground-tui   ▸ playing   new data: seed 0.123…   60 epochs/s  seed 0.12345 "])
+        XCTAssertEqual(grid.lines, [" playground-tui   ▸ playing   new data: seed 0.1      60 epochs/s  seed 0.12345 "])
     }
 
     func testTooSmallMessageIsCentred() {
