@@ -32,8 +32,8 @@ enum LessonsView {
         if state.isPlaying { x = grid.put(" \(glyphs.selected) racing", x: x, y: 0, style: CellStyle(bold: true), clip: line) }
         let right = "lesson \(lessons.lesson.rawValue) of \(Lessons.Lesson.allCases.count) "
         if let status = state.status {
-            let room = Rect(x: x + 2, y: 0, width: width - right.count - 1 - (x + 2), height: 1)
-            grid.put(status, x: room.x, y: 0, style: CellStyle(foreground: Palette(state.capabilities.colors).warning), clip: room)
+            let room = Rect(x: x + 2, y: 0, width: max(0, width - right.count - 1 - (x + 2)), height: 1)
+            grid.put(Chrome.fitted(status, width: room.width, ellipsis: glyphs.ellipsis), x: room.x, y: 0, style: CellStyle(foreground: Palette(state.capabilities.colors).warning), clip: room)
         }
         grid.put(right, x: max(x + 1, width - right.count), y: 0, style: CellStyle(foreground: Palette(state.capabilities.colors).dim),
                  clip: line)

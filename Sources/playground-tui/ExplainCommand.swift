@@ -67,10 +67,10 @@ struct ExplainCommand: ParsableCommand {
         try standardOutput.flush()
     }
 
-    /// One line on standard error and a non-zero exit.
+    /// One line on standard error and the status of bad input (64, as for every other command).
     static func refuse(_ message: String) -> ExitCode {
         Diagnostics.say("playground-tui: explain: \(message)")
-        return ExitCode(1)
+        return ExitCode(64)
     }
 
     /// Six significant digits: enough to follow the arithmetic (JSON has every digit).

@@ -123,7 +123,7 @@ final class ExplainCommandTests: XCTestCase {
         ]
         for (arguments, mention) in cases {
             let result = try run(arguments)
-            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertEqual(result.status, 64, "\(arguments): bad input, as for every command")
             XCTAssertEqual(result.error.split(separator: "\n").count, 1, "\(arguments): \(result.error)")
             XCTAssertTrue(result.error.contains(mention), "\(arguments): \(result.error)")
             XCTAssertFalse(result.error.contains("\u{1B}"), "\(arguments): terminal codes reach stderr raw")
