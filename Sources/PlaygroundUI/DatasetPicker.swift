@@ -83,7 +83,7 @@ enum DatasetPicker {
         return nil
     }
 
-    static func draw(current: Dataset, problem: Problem, capabilities: Capabilities, in rect: Rect,
+    static func draw(current: Dataset?, problem: Problem, capabilities: Capabilities, in rect: Rect,
                      into grid: inout CellGrid) {
         grid.fill(rect)
         let sets = datasets(problem)

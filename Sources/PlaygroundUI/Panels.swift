@@ -57,7 +57,7 @@ enum Panels {
         title("Network", in: layout.settingsPanel, capabilities: caps, into: &grid)
         if layout.displayOnLeft { title("Display", in: layout.displayPanel, capabilities: caps, into: &grid) }
         if !layout.picker.isEmpty {
-            DatasetPicker.draw(current: state.settings.activeDataset, problem: state.settings.problem, capabilities: caps,
+            DatasetPicker.draw(current: state.playground.hasCustomData ? nil : state.settings.activeDataset, problem: state.settings.problem, capabilities: caps,
                                in: layout.picker, into: &grid)
         }
         let glyphs = Glyphs.forTerminal(unicode: caps.unicode)

@@ -284,4 +284,19 @@ final class DrawModeTests: XCTestCase {
         XCTAssertEqual(Set(app.playground.points.map { [$0.x, $0.y] }), [[1, 1], [-1, -1]])
         XCTAssertFalse(app.unsavedPoints)
     }
+
+    /// Custom points are no data set: the picker marks none of its pictures.
+    func testThePickerMarksNoDataSetForCustomPoints() throws {
+        var app = makeApp(width: 120, height: 40)
+        let picker = app.layout.picker
+        func bracketed(_ app: AppState) -> Bool {
+            let grid = screen(app)
+            return (picker.y..<picker.maxY).contains { y in (picker.x..<picker.maxX).contains { grid[$0, y].scalar == "[" } }
+        }
+        XCTAssertTrue(bracketed(app), "circle is marked")
+        press("m", &app)
+        press(.enter, &app)
+        XCTAssertTrue(app.playground.hasCustomData)
+        XCTAssertFalse(bracketed(app))
+    }
 }
