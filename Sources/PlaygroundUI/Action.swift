@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
     /// compute both losses once and record them for the chart. Zero epochs does nothing.
     case train(epochs: Int)
     case quit
+    /// A key that does nothing here says where it works (a status line, nothing else).
+    case note(String)
     /// `q`: quit, after a question when drawn points are unsaved (Ctrl-C quits at once).
     case requestQuit
 

@@ -190,8 +190,24 @@ public enum KeyMap {
         if let action = action(for: key, in: state, context: context, sections: Set(KeyBinding.Section.allCases)) {
             return action
         }
-        guard context == .drawing else { return nil }
-        return action(for: key, in: state, context: .normal, sections: [.playground])
+        if context == .drawing { return action(for: key, in: state, context: .normal, sections: [.playground]) }
+        return context == .normal ? whereKeyWorks(key) : nil
+    }
+
+    /// The modes a key of another mode works in, by the key that opens them: a key that does
+    /// nothing in the playground says where it does something instead of nothing at all.
+    static let modes: [(context: KeyContext, name: String)] = [
+        (.inspecting, "while inspecting (i)"), (.drawing, "in the drawing mode (m)"), (.lessons, "in the lessons (o)"),
+    ]
+
+    static func whereKeyWorks(_ key: Key) -> Action? {
+        for mode in modes {
+            let bound = bindings.contains { binding in
+                binding.contexts.contains(mode.context) && binding.keys.contains { $0 != .anyKey && $0.matches(key) }
+            }
+            if bound, case .character = key { return .note("\(KeyPattern.key(key).name()) works \(mode.name)") }
+        }
+        return nil
     }
 
     static func action(for key: Key, in state: AppState, context: KeyContext, sections: Set<KeyBinding.Section>) -> Action? {

@@ -82,7 +82,7 @@ public struct LinkBox: Equatable, Sendable {
         grid.fill(band)
         grid.fill(Rect(x: 0, y: band.y, width: band.width, height: 1), with: rule)
         grid.fill(Rect(x: 0, y: band.maxY - 1, width: band.width, height: 1), with: rule)
-        grid.put(" TensorFlow Playground link (Esc closes) ", x: 2, y: band.y, style: CellStyle(bold: true))
+        grid.put(" TensorFlow Playground link (any key but the arrows closes) ", x: 2, y: band.y, style: CellStyle(bold: true))
 
         grid.put(Self.text(link[offset..<min(length, offset + band.width)]), x: 0, y: viewRow)
         let indicator = indicator(unicode: unicode)

@@ -25,6 +25,8 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     switch action {
     case .quit:
         return .quit
+    case .note(let text):
+        state.status = text
     case .requestQuit:
         guard state.unsavedPoints, !state.isTooSmall else { return .quit }
         let count = state.playground.points.count

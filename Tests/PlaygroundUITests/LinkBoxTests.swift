@@ -22,7 +22,7 @@ final class LinkBoxTests: XCTestCase {
         let app = Self.openBox(width: 80, height: 24)
         let lines = screen(app).lines
         XCTAssertEqual(Array(lines[4...19]), [
-            "── TensorFlow Playground link (Esc closes) ─────────────────────────────────────",
+            "── TensorFlow Playground link (any key but the arrows closes) ──────────────────",
             String(repeating: " ", count: 80),
             "https://playground.tensorflow.org/#activation=tanh&batchSize=10&dataset=circle&r",
             "  chars 1–80 of 403 ▶                                ← → or h l scroll, Home End",

@@ -100,7 +100,7 @@ final class SaveFlowTests: XCTestCase {
     /// is the reader's message, with nothing changed.
     func testLoadingPointsReplacesThemAndAFailureChangesNothing() {
         var app = makeApp(width: 80, height: 24)
-        XCTAssertNil(KeyMap.action(for: .character("O"), in: app), "loading is a key of the drawing mode")
+        XCTAssertEqual(KeyMap.action(for: .character("O"), in: app), .note("O works in the drawing mode (m)"), "loading is a key of the drawing mode")
         type([.character("m"), .character("O")], &app)
         XCTAssertEqual(app.pathEntry?.kind, .loadData)
         type([.enter], &app)
