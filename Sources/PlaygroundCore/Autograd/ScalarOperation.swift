@@ -81,15 +81,19 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .reciprocal: return (1 / a, -1 / (a * a), 0)                // ∂/∂a = -1/a²
         case let .addConstant(c): return (c + a, 1, 0)                   // ∂/∂a = 1
         case let .multiplyByConstant(c): return (c * a, c, 0)            // ∂/∂a = c
-        case .sigmoid:
-            let s = 1 / (1 + Math.exp(-a))
-            return (s, (1 - s) * s, 0)                                   // σ' = (1 - σ)·σ
-        case .tanh:
-            let t = Math.tanh(a)
-            return (t, 1 - t * t, 0)                                     // tanh' = 1 - tanh²
-        case .relu: return (a > 0 ? a : 0, a > 0 ? 1 : 0, 0)             // 1 above 0, else 0
+        // The three activation gates are the network's own activations (one formula each, in
+        // Activation.swift): σ' = (1 - σ)·σ, tanh' = 1 - tanh², relu' = 1 above 0, else 0.
+        case .sigmoid: return Self.gate(.sigmoid, a)
+        case .tanh: return Self.gate(.tanh, a)
+        case .relu: return Self.gate(.relu, a)
         case .max: return a >= b ? (a, 1, 0) : (b, 0, 1)                 // to the larger input
         }
+    }
+
+    /// An activation as a gate: its value and its derivative, as training computes them.
+    static func gate(_ activation: Activation, _ a: Double) -> (Double, Double, Double) {
+        let value = activation.value(a)
+        return (value, activation.derivative(total: a, output: value), 0)
     }
 
     /// Why the operation has no finite real value at these inputs, or nil when it has one.
