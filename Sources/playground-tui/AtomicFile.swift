@@ -5,16 +5,24 @@ import Glibc
 /// file is then renamed over the target, which POSIX makes atomic within one file system. A reader
 /// sees the old file or the whole new one; a failure at any step removes the temporary file and
 /// leaves any existing file as it was.
+///
+/// A write that must not replace a file publishes the temporary file with `link`, which fails
+/// with `EEXIST` when anything has that name: the check and the publishing are one step, so a
+/// file that appears after the user was asked (or not asked) is never replaced.
 enum AtomicFile {
     /// A write that did not happen: the file, the step and the system's reason.
     struct Failure: Error, Equatable {
         let path: String
         let reason: String
+        /// True when nothing was written because a file of that name exists (`replacing: false`).
+        var exists = false
         /// `cannot write /a/b.json: Not a directory`
         var message: String { "cannot write \(path): \(reason)" }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    /// Writes `bytes` to `path`; with `replacing` false an existing file (or link, or folder) of
+    /// that name is left alone and the failure says `exists`.
+    static func write(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws(Failure) {
         func failure(_ step: String? = nil, _ number: Int32 = errno) -> Failure {
             let reason = String(cString: strerror(number))
             return Failure(path: path, reason: step.map { "\($0): \(reason)" } ?? reason)
@@ -58,8 +66,18 @@ enum AtomicFile {
         guard fsync(descriptor) == 0 else { throw failure() }
         closed = true
         guard close(descriptor) == 0 else { throw failure() }
-        guard rename(temporary, path) == 0 else { throw failure() }
-        renamed = true
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw failure() }
+            renamed = true
+        } else {
+            guard link(temporary, path) == 0 else {
+                let number = errno
+                var failed = failure(nil, number)
+                failed.exists = number == EEXIST
+                throw failed
+            }
+            // Both names are the new file now; the temporary one goes (by the defer).
+        }
         // The rename itself reaches the disk with the folder's entry; a folder that cannot be
         // synced (some file systems refuse) does not undo a write that already happened.
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
@@ -69,7 +87,7 @@ enum AtomicFile {
         }
     }
 
-    static func write(_ text: String, to path: String) throws(Failure) {
-        try write(Array(text.utf8), to: path)
+    static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
+        try write(Array(text.utf8), to: path, replacing: replacing)
     }
 }
