@@ -27,9 +27,20 @@ enum AtomicFile {
             let reason = String(cString: strerror(number))
             return Failure(path: path, reason: step.map { "\($0): \(reason)" } ?? reason)
         }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        // A symbolic link stays a link: the file it points to is the one replaced (its temporary
+        // file goes next to it). A link to nothing is refused rather than guessed at.
+        var target = path
+        var linkStatus = stat()
+        if replacing, lstat(path, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw Failure(path: path, reason: "a symbolic link to a file that does not exist")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         guard !name.isEmpty else { throw Failure(path: path, reason: "Is a directory") }
 
         var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
@@ -45,9 +56,7 @@ enum AtomicFile {
         // mkstemp makes the file 0600; a new file gets the mode the user's umask gives, a
         // replaced one keeps its own.
         var existing = stat()
-        let mask = umask(0)
-        umask(mask)
-        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~mask
+        let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~creationMask
         guard fchmod(descriptor, mode) == 0 else { throw failure() }
 
         let unsent: Int32? = bytes.withUnsafeBytes { buffer in
@@ -67,10 +76,10 @@ enum AtomicFile {
         closed = true
         guard close(descriptor) == 0 else { throw failure() }
         if replacing {
-            guard rename(temporary, path) == 0 else { throw failure() }
+            guard rename(temporary, target) == 0 else { throw failure() }
             renamed = true
         } else {
-            guard link(temporary, path) == 0 else {
+            guard link(temporary, target) == 0 else {
                 let number = errno
                 var failed = failure(nil, number)
                 failed.exists = number == EEXIST
@@ -86,6 +95,26 @@ enum AtomicFile {
             close(folderDescriptor)
         }
     }
+
+    /// The process's umask, read once. Reading it with `umask` means setting it, which for a
+    /// moment clears it for every thread; the kernel's `Umask:` line in /proc/self/status reads
+    /// it without that. Where there is no /proc, `main` reads it with `umask` before any thread
+    /// starts (touching this property first).
+    static let creationMask: mode_t = {
+        if let status = fopen("/proc/self/status", "r") {
+            defer { fclose(status) }
+            var line = [CChar](repeating: 0, count: 256)
+            while fgets(&line, Int32(line.count), status) != nil {
+                let text = String(cString: line)
+                guard text.hasPrefix("Umask:") else { continue }
+                let digits = text.dropFirst("Umask:".count).filter { $0 != " " && $0 != "\t" && $0 != "\n" }
+                if let mask = mode_t(digits, radix: 8) { return mask & 0o777 }
+            }
+        }
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }()
 
     static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
         try write(Array(text.utf8), to: path, replacing: replacing)

@@ -176,6 +176,37 @@ final class DataAndSessionTests: XCTestCase {
         XCTAssertEqual(result.errorLinesBesidesState, [Substring(line)], file: file, line: lineNumber)
     }
 
+    /// A new file gets the mode the umask leaves of 0666 (read once, not by setting it).
+    func testANewFileGetsTheModeOfTheUmask() throws {
+        for (mask, mode) in [("027", 0o640), ("077", 0o600), ("002", 0o664)] {
+            let target = path("new-\(mask).json")
+            let result = try ProcessRunner.shell("umask \(mask); exec \"$0\" \"$@\"", ["train", "--epochs", "1", "--save", target])
+            XCTAssertEqual(result.status, 0, result.error)
+            let attributes = try FileManager.default.attributesOfItem(atPath: target)
+            XCTAssertEqual(attributes[.posixPermissions] as? Int, mode, "umask \(mask)")
+        }
+    }
+
+    /// A save over a symbolic link writes the file it points to and leaves the link a link; a
+    /// link to nothing is refused in one line, and stays as it was.
+    func testASaveThroughASymbolicLinkWritesItsTarget() throws {
+        let real = try write("old", to: "real.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
+        try FileManager.default.createSymbolicLink(atPath: path("link.json"), withDestinationPath: "real.json")
+        let saved = try run(["train", "--epochs", "1", "--save", path("link.json")])
+        XCTAssertEqual(saved.status, 0, saved.error)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("link.json")), "real.json")
+        XCTAssertTrue(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("{"), "the session went to the target")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int, 0o640)
+
+        try FileManager.default.createSymbolicLink(atPath: path("dangling.json"), withDestinationPath: "missing.json")
+        try assertSaveFails(["--save", path("dangling.json")],
+                            "playground-tui: cannot write \(path("dangling.json")): a symbolic link to a file that does not exist")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("dangling.json")), "missing.json")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["dangling.json", "link.json", "real.json"], "no temporary file left, no missing.json made")
+    }
+
     /// A saved file replaces the old one whole, with the old one's permissions.
     func testASaveReplacesAFileWholeKeepingItsMode() throws {
         let target = try write("old", to: "s.json")
