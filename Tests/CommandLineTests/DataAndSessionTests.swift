@@ -139,6 +139,33 @@ final class DataAndSessionTests: XCTestCase {
         XCTAssertEqual(fitted.errorLinesBesidesState, ["playground-tui: note: --fit: every point was scaled by 0.8571428571428571 to fit the plane [-6, 6]"])
     }
 
+    /// Only regular files of at most 64 MiB are read: `/dev/zero` and a FIFO (which no one writes)
+    /// would be read without end, a huge file would fill the memory. Each is one line and 64, at
+    /// once (a watchdog of 20 s fails a run that reads on).
+    func testAFileThatIsNotRegularOrTooLargeIsRefusedAtOnce() throws {
+        let help = " (see playground-tui train --help)"
+        XCTAssertEqual(mkfifo(path("fifo"), 0o600), 0)
+        let huge = path("huge.csv")
+        XCTAssertTrue(FileManager.default.createFile(atPath: huge, contents: nil))
+        XCTAssertEqual(truncate(huge, (64 << 20) + 1), 0, "a sparse file one byte over 64 MiB")
+        let exactly = try write("", to: "exactly.json")
+        XCTAssertEqual(truncate(exactly, 64 << 20), 0)
+        let cases: [(option: String, file: String, reason: String)] = [
+            ("--data", "/dev/zero", "not a regular file"), ("--data", path("fifo"), "not a regular file"),
+            ("--resume", "/dev/zero", "not a regular file"), ("--resume", path("fifo"), "not a regular file"),
+            ("--data", huge, "larger than 64 MiB"), ("--resume", huge, "larger than 64 MiB"),
+        ]
+        for (option, file, reason) in cases {
+            let result = try ProcessRunner.run(["train", option, file, "--epochs", "0"], timeout: 20)
+            XCTAssertEqual(result.status, 64, "\(option) \(file): \(result.error)")
+            XCTAssertEqual(result.errorLinesBesidesState, [Substring("playground-tui: \(option): \(file): \(reason)" + help)])
+            XCTAssertEqual(result.output, "")
+        }
+        // 64 MiB exactly is read (and refused for what it holds: NUL bytes are no session).
+        try assertRefused(["train", "--resume", exactly],
+                          "playground-tui: --resume: \(exactly): session: not a complete JSON document (cut short, or not a session file)" + help)
+    }
+
     func testALinkThatSaysCustomWithoutPointsWarnsAndUsesTheDataSet() throws {
         let result = try run(["train", "--state", "seed=0.5&data=custom", "--epochs", "0"])
         XCTAssertEqual(result.status, 0)
