@@ -27,21 +27,7 @@ enum AtomicFile {
             let reason = String(cString: strerror(number))
             return Failure(path: path, reason: step.map { "\($0): \(reason)" } ?? reason)
         }
-        // A symbolic link stays a link: the file it points to is the one replaced (its temporary
-        // file goes next to it). A link to nothing is refused rather than guessed at.
-        var target = path
-        var linkStatus = stat()
-        if replacing, lstat(path, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK {
-            guard let resolved = realpath(path, nil) else {
-                throw Failure(path: path, reason: "a symbolic link to a file that does not exist")
-            }
-            target = String(cString: resolved)
-            free(resolved)
-        }
-        let slash = target.lastIndex(of: "/")
-        let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        guard !name.isEmpty else { throw Failure(path: path, reason: "Is a directory") }
+        let (target, folder, name) = try place(of: path, replacing: replacing)
 
         var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -93,6 +79,42 @@ enum AtomicFile {
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// Where a write of `path` goes: the file replaced (a symbolic link stays a link: the file
+    /// it points to is the one replaced, its temporary file next to it; a link to nothing is
+    /// refused rather than guessed at), its folder and its name.
+    private static func place(of path: String, replacing: Bool) throws(Failure) -> (target: String, folder: String, name: String) {
+        var target = path
+        var linkStatus = stat()
+        if replacing, lstat(path, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw Failure(path: path, reason: "a symbolic link to a file that does not exist")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        guard !name.isEmpty else { throw Failure(path: path, reason: "Is a directory") }
+        return (target, folder, name)
+    }
+
+    /// Whether a `write` of `path` could succeed as far as can be told before it: the folder
+    /// exists and may be written in, and `path` is not a folder. For a long job that writes at its
+    /// end (`train --save`), so a typing mistake is found before the work; the write itself can
+    /// still fail (a full disk) and says so then.
+    static func checkWritable(_ path: String) throws(Failure) {
+        let (target, folder, _) = try place(of: path, replacing: true)
+        var status = stat()
+        if stat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(path: path, reason: "Is a directory")
+        }
+        // "folder/." fails with ENOTDIR when the folder is a file, and ENOENT when it is missing.
+        guard access(folder + "/.", W_OK) == 0 else {
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -29,6 +29,17 @@ enum SessionFile {
         }
     }
 
+    /// Refuses, before any work, a `--save` file that cannot be written (a missing or read-only
+    /// folder, a folder in the way): one line and exit status 1, as a failed write.
+    static func checkWritable(_ path: String) throws {
+        do {
+            try AtomicFile.checkWritable(path)
+        } catch {
+            Diagnostics.say("playground-tui: " + error.message)
+            throw ExitCode.failure
+        }
+    }
+
     /// The playground and loss rows a session file holds; anything wrong is a `ValidationError`
     /// naming `option`, the file and what is wrong.
     static func load(_ path: String, option: String) throws -> (playground: Playground, losses: [Session.LossRow]) {

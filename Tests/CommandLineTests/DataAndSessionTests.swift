@@ -197,6 +197,30 @@ final class DataAndSessionTests: XCTestCase {
                        ["blocker", "in-the-way", "old.json"], "no temporary file left")
     }
 
+    /// A `--save` that cannot be written is refused before the training: one line, status 1,
+    /// and no row on standard output (the CSV header and rows come only once training starts).
+    func testAnUnwritableSaveIsRefusedBeforeTraining() throws {
+        let blocker = try write("not a folder", to: "blocker")
+        try FileManager.default.createDirectory(atPath: path("in-the-way"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: path("dangling.json"), withDestinationPath: "missing.json")
+        let refusals = [
+            (path("missing-folder") + "/s.json", "No such file or directory"),
+            (blocker + "/s.json", "Not a directory"),
+            (path("in-the-way"), "Is a directory"),
+            (path("dangling.json"), "a symbolic link to a file that does not exist"),
+        ]
+        for (target, reason) in refusals {
+            for format in ["csv", "json"] {
+                let result = try run(["train", "--epochs", "3", "--format", format, "--save", target])
+                XCTAssertEqual(result.status, 1, "\(target): \(result.error)")
+                XCTAssertEqual(result.error, "playground-tui: cannot write \(target): \(reason)\n", "not even the state line")
+                XCTAssertEqual(result.output, "", "\(target) \(format): nothing trained, nothing printed")
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["blocker", "dangling.json", "in-the-way"], "nothing written")
+    }
+
     func assertSaveFails(_ arguments: [String], _ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws {
         let result = try run(["train", "--epochs", "1"] + arguments)
         XCTAssertEqual(result.status, 1, result.error, file: file, line: lineNumber)
