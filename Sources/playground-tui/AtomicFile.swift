@@ -5,24 +5,29 @@ import Glibc
 /// file is then renamed over the target, which POSIX makes atomic within one file system. A reader
 /// sees the old file or the whole new one; a failure at any step removes the temporary file and
 /// leaves any existing file as it was.
+///
+/// A write that must not replace a file publishes the temporary file with `link`, which fails
+/// with `EEXIST` when anything has that name: the check and the publishing are one step, so a
+/// file that appears after the user was asked (or not asked) is never replaced.
 enum AtomicFile {
     /// A write that did not happen: the file, the step and the system's reason.
     struct Failure: Error, Equatable {
         let path: String
         let reason: String
+        /// True when nothing was written because a file of that name exists (`replacing: false`).
+        var exists = false
         /// `cannot write /a/b.json: Not a directory`
         var message: String { "cannot write \(path): \(reason)" }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    /// Writes `bytes` to `path`; with `replacing` false an existing file (or link, or folder) of
+    /// that name is left alone and the failure says `exists`.
+    static func write(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws(Failure) {
         func failure(_ step: String? = nil, _ number: Int32 = errno) -> Failure {
             let reason = String(cString: strerror(number))
             return Failure(path: path, reason: step.map { "\($0): \(reason)" } ?? reason)
         }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.isEmpty else { throw Failure(path: path, reason: "Is a directory") }
+        let (target, folder, name) = try place(of: path, replacing: replacing)
 
         var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -37,9 +42,7 @@ enum AtomicFile {
         // mkstemp makes the file 0600; a new file gets the mode the user's umask gives, a
         // replaced one keeps its own.
         var existing = stat()
-        let mask = umask(0)
-        umask(mask)
-        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~mask
+        let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~creationMask
         guard fchmod(descriptor, mode) == 0 else { throw failure() }
 
         let unsent: Int32? = bytes.withUnsafeBytes { buffer in
@@ -58,8 +61,18 @@ enum AtomicFile {
         guard fsync(descriptor) == 0 else { throw failure() }
         closed = true
         guard close(descriptor) == 0 else { throw failure() }
-        guard rename(temporary, path) == 0 else { throw failure() }
-        renamed = true
+        if replacing {
+            guard rename(temporary, target) == 0 else { throw failure() }
+            renamed = true
+        } else {
+            guard link(temporary, target) == 0 else {
+                let number = errno
+                var failed = failure(nil, number)
+                failed.exists = number == EEXIST
+                throw failed
+            }
+            // Both names are the new file now; the temporary one goes (by the defer).
+        }
         // The rename itself reaches the disk with the folder's entry; a folder that cannot be
         // synced (some file systems refuse) does not undo a write that already happened.
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
@@ -69,7 +82,63 @@ enum AtomicFile {
         }
     }
 
-    static func write(_ text: String, to path: String) throws(Failure) {
-        try write(Array(text.utf8), to: path)
+    /// Where a write of `path` goes: the file replaced (a symbolic link stays a link: the file
+    /// it points to is the one replaced, its temporary file next to it; a link to nothing is
+    /// refused rather than guessed at), its folder and its name.
+    private static func place(of path: String, replacing: Bool) throws(Failure) -> (target: String, folder: String, name: String) {
+        var target = path
+        var linkStatus = stat()
+        if replacing, lstat(path, &linkStatus) == 0, (linkStatus.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else {
+                throw Failure(path: path, reason: "a symbolic link to a file that does not exist")
+            }
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        guard !name.isEmpty else { throw Failure(path: path, reason: "Is a directory") }
+        return (target, folder, name)
+    }
+
+    /// Whether a `write` of `path` could succeed as far as can be told before it: the folder
+    /// exists and may be written in, and `path` is not a folder. For a long job that writes at its
+    /// end (`train --save`), so a typing mistake is found before the work; the write itself can
+    /// still fail (a full disk) and says so then.
+    static func checkWritable(_ path: String) throws(Failure) {
+        let (target, folder, _) = try place(of: path, replacing: true)
+        var status = stat()
+        if stat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(path: path, reason: "Is a directory")
+        }
+        // "folder/." fails with ENOTDIR when the folder is a file, and ENOENT when it is missing.
+        guard access(folder + "/.", W_OK) == 0 else {
+            throw Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// The process's umask, read once. Reading it with `umask` means setting it, which for a
+    /// moment clears it for every thread; the kernel's `Umask:` line in /proc/self/status reads
+    /// it without that. Where there is no /proc, `main` reads it with `umask` before any thread
+    /// starts (touching this property first).
+    static let creationMask: mode_t = {
+        if let status = fopen("/proc/self/status", "r") {
+            defer { fclose(status) }
+            var line = [CChar](repeating: 0, count: 256)
+            while fgets(&line, Int32(line.count), status) != nil {
+                let text = String(cString: line)
+                guard text.hasPrefix("Umask:") else { continue }
+                let digits = text.dropFirst("Umask:".count).filter { $0 != " " && $0 != "\t" && $0 != "\n" }
+                if let mask = mode_t(digits, radix: 8) { return mask & 0o777 }
+            }
+        }
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }()
+
+    static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
+        try write(Array(text.utf8), to: path, replacing: replacing)
     }
 }

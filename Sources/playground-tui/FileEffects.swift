@@ -12,9 +12,8 @@ enum FileEffects {
         case .loadData:
             return load(request, problem: state.settings.problem)
         case .saveData, .saveSession:
-            // An existing file is replaced only when the user said yes to it.
-            var status = stat()
-            if !request.overwrite, lstat(request.path, &status) == 0 { return .exists(request) }
+            // An existing file is replaced only when the user said yes to it. Whether one exists
+            // is found by the write itself (no check before it that a new file could slip past).
             let bytes: [UInt8]
             if request.kind == .saveData {
                 bytes = Array(DataFile.write(state.playground.points).utf8)
@@ -27,9 +26,10 @@ enum FileEffects {
                 }
             }
             do {
-                try AtomicFile.write(bytes, to: request.path)
+                try AtomicFile.write(bytes, to: request.path, replacing: request.overwrite)
                 return .written(request)
             } catch {
+                if error.exists { return .exists(request) }
                 return .failed(request, message: error.message)
             }
         }

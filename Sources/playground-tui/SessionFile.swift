@@ -29,6 +29,17 @@ enum SessionFile {
         }
     }
 
+    /// Refuses, before any work, a `--save` file that cannot be written (a missing or read-only
+    /// folder, a folder in the way): one line and exit status 1, as a failed write.
+    static func checkWritable(_ path: String) throws {
+        do {
+            try AtomicFile.checkWritable(path)
+        } catch {
+            Diagnostics.say("playground-tui: " + error.message)
+            throw ExitCode.failure
+        }
+    }
+
     /// The playground and loss rows a session file holds; anything wrong is a `ValidationError`
     /// naming `option`, the file and what is wrong.
     static func load(_ path: String, option: String) throws -> (playground: Playground, losses: [Session.LossRow]) {
@@ -102,15 +113,26 @@ enum StartPoint {
 }
 
 enum InputFile {
+    /// The most a file named on the command line (or to `O`) may hold: far beyond any session or
+    /// point set, short of what would exhaust the memory.
+    static let limit = 64 << 20
+
     /// The file's bytes; a file that cannot be read is a `ValidationError` with the system's reason.
+    /// Only regular files of at most `limit` bytes: `/dev/zero`, a FIFO or a terminal would be
+    /// read without end (a FIFO is opened without waiting for a writer, to be refused at once).
     static func read(_ path: String, option: String) throws -> Data {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw cannotRead(path, option: option) }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw ValidationError("\(option): \(path): cannot read: Is a directory")
+        guard fstat(descriptor, &status) == 0 else { throw cannotRead(path, option: option) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ValidationError("\(option): \(path): cannot read: Is a directory")
+        default: throw ValidationError("\(option): \(path): not a regular file")
         }
+        let tooLarge = ValidationError("\(option): \(path): larger than \(limit >> 20) MiB")
+        if status.st_size > limit { throw tooLarge }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -118,6 +140,8 @@ enum InputFile {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw cannotRead(path, option: option) }
             if count == 0 { return data }
+            // A file that grows while read (or a /proc file, whose size says 0) is held to the limit too.
+            if data.count + count > limit { throw tooLarge }
             data.append(contentsOf: buffer[0..<count])
         }
     }

@@ -2,14 +2,15 @@ import Glibc
 import Synchronization
 
 /// Every signal that can end, stop or resize the app while it owns the terminal, caught so that
-/// the terminal always goes back through `Terminal.giveBack`, the one teardown.
+/// the terminal always goes back through `Terminal.giveBack` (in a crash, `giveBackAfterCrash`).
 ///
 /// - Stopping signals only record themselves (an atomic store and a `write` to a pipe are
 ///   async-signal-safe); the run loop sees them, the terminal is closed, and `reraise` ends the
 ///   process by the same signal with its default action, so the shell sees 128 + signal.
 ///   ncurses' own handlers would exit with status 1 on INT and TERM and ignore HUP; the default
 ///   actions of QUIT, USR1, USR2, ALRM and PIPE would leave the terminal raw.
-/// - Crash signals cannot wait for the loop: their handler gives the terminal back on the spot and
+/// - Crash signals cannot wait for the loop: their handler gives the terminal back on the spot
+///   (`Terminal.giveBackAfterCrash`: fixed bytes and the saved terminal modes, no ncurses) and
 ///   re-raises with the default action. They (and QUIT) replace the Swift runtime's backtracer,
 ///   installed before us: on a terminal it asks for a key ("Press space to interact") on the
 ///   app's screen, so the app would hang instead of ending.
@@ -157,8 +158,8 @@ enum Signals {
     }
 
     private static func crashed(_ signal: Int32) {
-        // Not async-signal-safe, but the process is dying and a raw terminal is worse (htop does the same).
-        Terminal.giveBack()
+        // Only async-signal-safe calls: the crash may have come inside malloc or stdio.
+        Terminal.giveBackAfterCrash()
         Glibc.signal(signal, SIG_DFL)
         raise(signal)
     }

@@ -17,8 +17,9 @@ struct TerminalUnavailable: Error {
 /// reported in the SGR form that reaches any column).
 ///
 /// Every way out goes through `giveBack`, the one place that restores the terminal: `close`
-/// (quit, and the stopping signals the run loop sees), a crash signal's handler, and Ctrl-Z,
-/// which gives the terminal back, stops, and takes it again on `fg`.
+/// (quit, and the stopping signals the run loop sees) and Ctrl-Z, which gives the terminal back,
+/// stops, and takes it again on `fg`. A crash signal's handler uses `giveBackAfterCrash` instead
+/// (async-signal-safe calls only).
 final class Terminal {
     let capabilities: Capabilities
     private let screen: OpaquePointer
@@ -34,8 +35,13 @@ final class Terminal {
     /// Mouse reports on: button presses and releases (1000), in the SGR encoding (1006).
     private static let mouseOn: StaticString = "\u{1B}[?1000h\u{1B}[?1006h"
     private static let mouseOff: StaticString = "\u{1B}[?1006l\u{1B}[?1000l"
-    /// Whether `mouseOn` was sent (read by `giveBack`, which may run in a signal handler).
+    /// Whether `mouseOn` was sent (read by `giveBackAfterCrash`, in a signal handler).
     private static let mouseReporting = Atomic<Bool>(false)
+    /// The terminal modes found before ncurses changed them (filled in by `open`, read by
+    /// `giveBackAfterCrash`); allocated once and never freed, so a handler can always read it.
+    /// Written before the handlers are installed, published by `shellModesSaved`.
+    nonisolated(unsafe) private static let shellModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    private static let shellModesSaved = Atomic<Bool>(false)
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities, palette: ColorPairs) {
         self.screen = screen
@@ -52,6 +58,8 @@ final class Terminal {
         }
         let unicode = chooseLocale(asciiRequested: asciiRequested)
         _ = mouseReporting.load(ordering: .relaxed)  // initialised here, never first in a handler
+        // The shell's terminal modes, for the crash handler (which cannot call ncurses).
+        if tcgetattr(STDIN_FILENO, shellModes) == 0 { shellModesSaved.store(true, ordering: .sequentiallyConsistent) }
         Signals.install()
         let termName = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !termName.isEmpty, let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
@@ -131,12 +139,27 @@ final class Terminal {
 
     /// The one teardown: mouse reporting off, cursor visible, and ncurses' `endwin` (the normal
     /// screen, the terminal modes the shell had). Runs once per `Signals.claimTerminal`, whoever
-    /// calls first; the crash handler calls it too, so it writes its own bytes with `write`.
+    /// calls first (this or `giveBackAfterCrash`).
     static func giveBack() {
         guard Signals.releaseTerminal() else { return }
         if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
         _ = curs_set(1)
         endwin()
+    }
+
+    /// The teardown for a crash signal's handler, with async-signal-safe calls only: the process
+    /// may have died inside `malloc` or stdio, where ncurses (`curs_set`, `endwin`) could
+    /// deadlock. Fixed bytes by `write` (attributes reset, cursor shown, mouse reporting off,
+    /// the alternate screen left: xterm's sequences, which tmux, screen and every xterm-like
+    /// terminal take) and `tcsetattr` with the modes saved at `open`.
+    static func giveBackAfterCrash() {
+        guard Signals.releaseTerminal() else { return }
+        writeToTerminal("\u{1B}[0m\u{1B}[?25h")
+        if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
+        writeToTerminal("\u{1B}[?1049l")
+        if shellModesSaved.load(ordering: .sequentiallyConsistent) {
+            _ = tcsetattr(STDIN_FILENO, TCSADRAIN, shellModes)
+        }
     }
 
     /// Undoes `giveBack` after a suspend: ncurses' first refresh after `endwin` restores its

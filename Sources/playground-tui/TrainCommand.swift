@@ -62,6 +62,7 @@ struct TrainCommand: ParsableCommand {
     /// A resumed session prints its first row at its saved epoch and numbers the rest from there.
     mutating func run() throws {
         var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
+        if let save { try SessionFile.checkWritable(save) }
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics

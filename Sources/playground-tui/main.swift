@@ -15,6 +15,7 @@ import PlaygroundCore
 enum Entry {
     static func main() {
         StandardDescriptors.reserve()
+        _ = AtomicFile.creationMask  // read while this is the only thread (see there)
         ManualPage.printIfAsked()
         do {
             var command = try PlaygroundCommand.parseAsRoot()

@@ -162,6 +162,33 @@ final class DataAndSessionTests: XCTestCase {
         XCTAssertEqual(fitted.errorLinesBesidesState, ["playground-tui: note: --fit: every point was scaled by 0.8571428571428571 to fit the plane [-6, 6]"])
     }
 
+    /// Only regular files of at most 64 MiB are read: `/dev/zero` and a FIFO (which no one writes)
+    /// would be read without end, a huge file would fill the memory. Each is one line and 64, at
+    /// once (a watchdog of 20 s fails a run that reads on).
+    func testAFileThatIsNotRegularOrTooLargeIsRefusedAtOnce() throws {
+        let help = " (see playground-tui train --help)"
+        XCTAssertEqual(mkfifo(path("fifo"), 0o600), 0)
+        let huge = path("huge.csv")
+        XCTAssertTrue(FileManager.default.createFile(atPath: huge, contents: nil))
+        XCTAssertEqual(truncate(huge, (64 << 20) + 1), 0, "a sparse file one byte over 64 MiB")
+        let exactly = try write("", to: "exactly.json")
+        XCTAssertEqual(truncate(exactly, 64 << 20), 0)
+        let cases: [(option: String, file: String, reason: String)] = [
+            ("--data", "/dev/zero", "not a regular file"), ("--data", path("fifo"), "not a regular file"),
+            ("--resume", "/dev/zero", "not a regular file"), ("--resume", path("fifo"), "not a regular file"),
+            ("--data", huge, "larger than 64 MiB"), ("--resume", huge, "larger than 64 MiB"),
+        ]
+        for (option, file, reason) in cases {
+            let result = try ProcessRunner.run(["train", option, file, "--epochs", "0"], timeout: 20)
+            XCTAssertEqual(result.status, 64, "\(option) \(file): \(result.error)")
+            XCTAssertEqual(result.errorLinesBesidesState, [Substring("playground-tui: \(option): \(file): \(reason)" + help)])
+            XCTAssertEqual(result.output, "")
+        }
+        // 64 MiB exactly is read (and refused for what it holds: NUL bytes are no session).
+        try assertRefused(["train", "--resume", exactly],
+                          "playground-tui: --resume: \(exactly): session: not a complete JSON document (cut short, or not a session file)" + help)
+    }
+
     func testALinkThatSaysCustomWithoutPointsWarnsAndUsesTheDataSet() throws {
         let result = try run(["train", "--state", "seed=0.5&data=custom", "--epochs", "0"])
         XCTAssertEqual(result.status, 0)
@@ -193,10 +220,65 @@ final class DataAndSessionTests: XCTestCase {
                        ["blocker", "in-the-way", "old.json"], "no temporary file left")
     }
 
+    /// A `--save` that cannot be written is refused before the training: one line, status 1,
+    /// and no row on standard output (the CSV header and rows come only once training starts).
+    func testAnUnwritableSaveIsRefusedBeforeTraining() throws {
+        let blocker = try write("not a folder", to: "blocker")
+        try FileManager.default.createDirectory(atPath: path("in-the-way"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: path("dangling.json"), withDestinationPath: "missing.json")
+        let refusals = [
+            (path("missing-folder") + "/s.json", "No such file or directory"),
+            (blocker + "/s.json", "Not a directory"),
+            (path("in-the-way"), "Is a directory"),
+            (path("dangling.json"), "a symbolic link to a file that does not exist"),
+        ]
+        for (target, reason) in refusals {
+            for format in ["csv", "json"] {
+                let result = try run(["train", "--epochs", "3", "--format", format, "--save", target])
+                XCTAssertEqual(result.status, 1, "\(target): \(result.error)")
+                XCTAssertEqual(result.error, "playground-tui: cannot write \(target): \(reason)\n", "not even the state line")
+                XCTAssertEqual(result.output, "", "\(target) \(format): nothing trained, nothing printed")
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["blocker", "dangling.json", "in-the-way"], "nothing written")
+    }
+
     func assertSaveFails(_ arguments: [String], _ line: String, file: StaticString = #filePath, lineNumber: UInt = #line) throws {
         let result = try run(["train", "--epochs", "1"] + arguments)
         XCTAssertEqual(result.status, 1, result.error, file: file, line: lineNumber)
         XCTAssertEqual(result.errorLinesBesidesState, [Substring(line)], file: file, line: lineNumber)
+    }
+
+    /// A new file gets the mode the umask leaves of 0666 (read once, not by setting it).
+    func testANewFileGetsTheModeOfTheUmask() throws {
+        for (mask, mode) in [("027", 0o640), ("077", 0o600), ("002", 0o664)] {
+            let target = path("new-\(mask).json")
+            let result = try ProcessRunner.shell("umask \(mask); exec \"$0\" \"$@\"", ["train", "--epochs", "1", "--save", target])
+            XCTAssertEqual(result.status, 0, result.error)
+            let attributes = try FileManager.default.attributesOfItem(atPath: target)
+            XCTAssertEqual(attributes[.posixPermissions] as? Int, mode, "umask \(mask)")
+        }
+    }
+
+    /// A save over a symbolic link writes the file it points to and leaves the link a link; a
+    /// link to nothing is refused in one line, and stays as it was.
+    func testASaveThroughASymbolicLinkWritesItsTarget() throws {
+        let real = try write("old", to: "real.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real)
+        try FileManager.default.createSymbolicLink(atPath: path("link.json"), withDestinationPath: "real.json")
+        let saved = try run(["train", "--epochs", "1", "--save", path("link.json")])
+        XCTAssertEqual(saved.status, 0, saved.error)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("link.json")), "real.json")
+        XCTAssertTrue(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("{"), "the session went to the target")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int, 0o640)
+
+        try FileManager.default.createSymbolicLink(atPath: path("dangling.json"), withDestinationPath: "missing.json")
+        try assertSaveFails(["--save", path("dangling.json")],
+                            "playground-tui: cannot write \(path("dangling.json")): a symbolic link to a file that does not exist")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("dangling.json")), "missing.json")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["dangling.json", "link.json", "real.json"], "no temporary file left, no missing.json made")
     }
 
     /// A saved file replaces the old one whole, with the old one's permissions.

@@ -67,7 +67,9 @@ final class DrawAndResumeTests: EndToEndTestCase {
         try save(to: "/nonexistent-folder/s.json")
         try waitForText(session, "cannot write /nonexistent-folder/s.json: No such file or directory")
 
-        // A save, then a second to the same file: asked first, and "n" keeps the file.
+        // A save, then a second to the same file: asked first, and "n" keeps the file. The file
+        // is found by the write itself (a `link` that refuses a taken name), not by a check
+        // before it: a publish by `rename` would replace the file here without asking.
         let path = session.directory.appendingPathComponent("run.json").path
         try save(to: path)
         try waitForText(session, "saved the session at epoch")

@@ -47,6 +47,9 @@ final class TerminalLifecycleTests: EndToEndTestCase {
         try assertTerminalRestored(session)
     }
 
+    /// The crash handler cannot use ncurses (not async-signal-safe): its own bytes leave the
+    /// alternate screen and show the cursor, and the modes saved before ncurses started turn echo
+    /// and canonical input back on.
     func testCrashSignalRestoresTheTerminal() throws {
         let session = try start()
         try waitForText(session, "epoch")
