@@ -93,7 +93,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try refusal { $0.training.secondMoments = [] },
                        "session: training: secondMoments: 36 numbers expected for shape 2,4,2,1, found 0")
         XCTAssertEqual(try refusal { $0.training.deadLinks[3] = 7 }, "session: training: deadLinks: expected 0 or 1, found 7")
-        XCTAssertEqual(try refusal { $0.training.partialBatch = -1 }, "session: training: partialBatch: expected 0 or more, found -1")
+        XCTAssertEqual(try refusal { $0.training.partialBatch = -1 }, "session: training: partialBatch: expected 0 to 9007199254740992, found -1")
         XCTAssertEqual(try refusal { $0.train[4][1] = .infinity }, "session: train[4]: expected finite numbers")
         XCTAssertEqual(try refusal { $0.test[0] = [1, 2] }, "session: test[0]: expected 3 numbers x,y,label, found 2")
         XCTAssertEqual(try refusal { $0.test[2][0] = 6.5 }, "session: test[2]: the point lies outside the plane [-6, 6]")
