@@ -47,7 +47,7 @@ public enum Loss: String, CaseIterable, Sendable {
     /// ∂E/∂z of cross-entropy: σ(z) − t.
     @inline(__always)
     public static func crossEntropyDerivative(total z: Double, label: Double) -> Double {
-        1 / (1 + Math.exp(-z)) - target(label)
+        Activation.sigmoid.value(z) - target(label)  // σ(z), the sigmoid activation's own formula
     }
 }
 
