@@ -114,7 +114,7 @@ public struct Training: Sendable {
         precondition(network.layout == layout, "this training belongs to a network of another shape")
         precondition(input.count == network.inputCount, "input does not match the input layer")
         withKernels(&network, loss: loss) { kernel, _ in
-            input.withUnsafeBufferPointer { kernel.pass.forward($0.baseAddress) }
+            _ = input.withUnsafeBufferPointer { kernel.pass.forward($0.baseAddress) }
             kernel.backward(label: label)
             kernel.propagateDown(kernel.pass.layers[1])
         }

@@ -17,7 +17,6 @@ enum NetworkView {
         let caps = state.capabilities
         let settings = state.settings
         let palette = Palette(caps.colors)
-        let glyphs = Glyphs.forTerminal(unicode: caps.unicode)
         let network = state.playground.network
         let thumbnails = currentThumbnails(state, diagram: diagram)
         let painter = HalfBlocks(caps)

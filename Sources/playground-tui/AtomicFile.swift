@@ -32,7 +32,7 @@ enum AtomicFile {
         var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure() }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         var renamed = false
         defer {
@@ -127,7 +127,7 @@ enum AtomicFile {
             defer { fclose(status) }
             var line = [CChar](repeating: 0, count: 256)
             while fgets(&line, Int32(line.count), status) != nil {
-                let text = String(cString: line)
+                let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 guard text.hasPrefix("Umask:") else { continue }
                 let digits = text.dropFirst("Umask:".count).filter { $0 != " " && $0 != "\t" && $0 != "\n" }
                 if let mask = mode_t(digits, radix: 8) { return mask & 0o777 }

@@ -106,7 +106,7 @@ final class AutogradNetworkTests: XCTestCase {
                     let built = NetworkGraph(network, input: input, label: label)
                     let graph = built.graph
                     let expected = network.gradients(input: input, label: label)
-                    var copy = network
+                    let copy = network
                     let out = copy.output(for: input)
                     assertClose(graph.value, 0.5 * (out - label) * (out - label), relative: 1e-12, absolute: 1e-15, name)
                     let autograd = { (index: Int) in graph.nodes[index].gradient }

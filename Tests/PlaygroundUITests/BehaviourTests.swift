@@ -8,7 +8,7 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(app.losses.records.count, 1, "epoch 0 is recorded at start")
         _ = update(&app, .train(epochs: 7))
         XCTAssertEqual(app.losses.records.map(\.epoch), [0, 7])
-        var copy = app.playground
+        let copy = app.playground
         XCTAssertEqual(app.losses.last?.training, copy.trainingLoss())
         XCTAssertEqual(app.losses.last?.test, copy.testLoss())
         XCTAssertTrue(update(&app, .train(epochs: 0)).isEmpty, "zero epochs: nothing to do")

@@ -37,7 +37,7 @@ final class LessonsNeuronTests: XCTestCase {
                         for j in lesson.inputs.indices {
                             XCTAssertEqual(lesson.weightGradients[j], lesson.totalGradient * lesson.inputs[j], accuracy: 1e-12, what)
                         }
-                        var copy = network
+                        let copy = network
                         XCTAssertEqual(lesson.networkOutput, copy.output(for: input), accuracy: 1e-15, what)
                         // Independent of the backward pass: a centred difference of E in the bias.
                         let h = 1e-6

@@ -70,7 +70,7 @@ final class NetworkViewTests: XCTestCase {
             _ = update(&app, .train(epochs: 20))
             let grid = screen(app)
             let diagram = try XCTUnwrap(app.layout.diagram)
-            var network = app.playground.network
+            let network = app.playground.network
             let features = app.settings.inputFeatures
             let (pixelWidth, pixelHeight) = (diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight)
             var checked = 0
