@@ -83,7 +83,7 @@ public enum KeyMap {
         .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
                          "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
               "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
-        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / prev. link in", in: [.inspecting],
+        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous link", in: [.inspecting],
               footer: .init("links", -3, in: [.inspecting])),
         .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
               footer: .init("edit", -2, in: [.inspecting])),
