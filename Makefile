@@ -38,44 +38,32 @@ DIST_FLAGS := -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xli
 .PHONY: run test bench dist dist-binary install install-files uninstall clean deps ncurses tmux groff \
         build-info build-release
 
-# The ncurses headers are the one C dependency. Root installs them; anyone else is told how.
-ncurses:
-	@if ! printf '#include <ncurses.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+# $(call require,CHECK,PACKAGE,WHAT): when CHECK fails, root installs the Debian PACKAGE with apt;
+# anyone else is told the command to run.
+define require
+	@if ! $(1) >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "ncurses headers missing: installing libncurses-dev"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) libncurses-dev) || exit 1; \
+	    echo "$(3) missing: installing $(2)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) $(2)) || exit 1; \
 	  else \
-	    echo "ncurses headers missing. Install them, then run make again:"; \
-	    echo "    sudo apt-get install libncurses-dev"; \
+	    echo "$(3) missing. Install it, then run make again:"; \
+	    echo "    sudo apt-get install $(2)"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+# The ncurses headers are the one C dependency.
+ncurses:
+	$(call require,printf '#include <ncurses.h>\n' | cc -E -x c -,libncurses-dev,the ncurses headers)
 
 # The end-to-end tests drive the app in a private tmux server.
 tmux:
-	@if ! command -v tmux >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "tmux missing (the end-to-end tests need it): installing tmux"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) tmux) || exit 1; \
-	  else \
-	    echo "tmux missing (the end-to-end tests need it). Install it, then run make again:"; \
-	    echo "    sudo apt-get install tmux"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call require,command -v tmux,tmux,tmux (the end-to-end tests need it))
 
 # The man page test renders the page with groff (only the tests need it, not the build).
 groff:
-	@if ! command -v groff >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "groff missing (the man page test renders the page): installing groff-base"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) groff-base) || exit 1; \
-	  else \
-	    echo "groff missing (the man page test renders the page). Install it, then run make again:"; \
-	    echo "    sudo apt-get install groff-base"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call require,command -v groff,groff-base,groff (the man page test renders the page))
 
 deps: ncurses build-info
 

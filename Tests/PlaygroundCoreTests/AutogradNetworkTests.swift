@@ -81,15 +81,7 @@ final class AutogradNetworkTests: XCTestCase {
         let hidden = (0..<Int(random.nextDouble() * 4)).map { _ in 1 + Int(random.nextDouble() * 4) }
         var network = Network(inputCount: inputCount, hiddenLayers: hidden, activation: activation,
                               outputActivation: output, using: &random)
-        for l in 1..<network.layerCount {
-            for node in 0..<network.sizes[l] {
-                network.setBias(random.uniform(-0.5, 0.5), layer: l, node: node)
-                network.setSlope(random.uniform(0.1, 0.4), layer: l, node: node)
-                for source in 0..<network.sizes[l - 1] {
-                    network.setWeight(random.uniform(-1.5, 1.5), layer: l, node: node, source: source)
-                }
-            }
-        }
+        network.scrambleParameters(using: &random)
         return network
     }
 

@@ -57,3 +57,19 @@ struct Reference: Decodable {
 func state(_ text: String) throws -> PlaygroundState {
     try PlaygroundState.parse(text) { "0.12345" }.state
 }
+
+extension Network {
+    /// Moves every parameter off its default, from a seeded stream: biases in ±0.5, PReLU slopes
+    /// in [0.1, 0.4], weights in ±1.5, so that no derivative is checked at a special point.
+    mutating func scrambleParameters(using random: inout SeededRandom) {
+        for l in 1..<layerCount {
+            for node in 0..<sizes[l] {
+                setBias(random.uniform(-0.5, 0.5), layer: l, node: node)
+                setSlope(random.uniform(0.1, 0.4), layer: l, node: node)
+                for source in 0..<sizes[l - 1] {
+                    setWeight(random.uniform(-1.5, 1.5), layer: l, node: node, source: source)
+                }
+            }
+        }
+    }
+}
