@@ -10,15 +10,7 @@ final class StreamingTests: XCTestCase {
     /// only after some 1300 rows, 650,000 epochs here: past the deadline in a debug build, and in
     /// one piece of over 1000 rows in a fast one. Flushed rows arrive a few at a time at most.
     func testRowsReachAPipeAsComputedAndCtrlCKeepsThem() throws {
-        let process = Process()
-        process.executableURL = try ProcessRunner.binary
-        process.arguments = ["train", "--state", "seed=0.12345", "--epochs", "100000000", "--every", "500"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorText = ReadToEnd(err.fileHandleForReading)
+        let (process, out, errorText) = try start(["train", "--state", "seed=0.12345", "--epochs", "100000000", "--every", "500"])
         let descriptor = out.fileHandleForReading.fileDescriptor
 
         // The header and the rows for epochs 0, 500 and 1000.
@@ -50,15 +42,7 @@ final class StreamingTests: XCTestCase {
 
     /// JSON is one object, written at the end: Ctrl-C before then prints nothing (README).
     func testCtrlCBeforeTheEndOfAJSONRunPrintsNothing() throws {
-        let process = Process()
-        process.executableURL = try ProcessRunner.binary
-        process.arguments = ["train", "--state", "seed=0.12345", "--epochs", "100000000", "--format", "json"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorText = ReadToEnd(err.fileHandleForReading)
+        let (process, out, errorText) = try start(["train", "--state", "seed=0.12345", "--epochs", "100000000", "--format", "json"])
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertTrue(process.isRunning)
         process.interrupt()
@@ -68,5 +52,19 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, SIGINT)
         XCTAssertEqual(output.count, 0)
         XCTAssertEqual(errorText.wait().count, 0)
+    }
+
+    /// Starts the binary with `arguments`, its output in a pipe read by the test and its
+    /// standard error collected in the background.
+    private func start(_ arguments: [String]) throws -> (Process, Pipe, ReadToEnd) {
+        let process = Process()
+        process.executableURL = try ProcessRunner.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, ReadToEnd(err.fileHandleForReading))
     }
 }
