@@ -8,9 +8,10 @@ struct SweepMergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Join the JSON lines of a sweep's shards into one sweep's rows and summary.",
         discussion: """
-            Each FILE is an --output file or the output of --format jsonl. All must be of the \
-            same sweep (the same first line) and together hold every run; a run in two files \
-            must have the same result in both. Summary lines in them are ignored.
+            Each FILE is an --output file or the output of --format jsonl (several shards' \
+            outputs one after the other in one file are fine). All must be of the same sweep \
+            (the same first line) and together hold every run; a run given twice must have the \
+            same result each time. Summary lines in them are ignored.
             """
     )
 
@@ -46,7 +47,9 @@ struct SweepMergeCommand: ParsableCommand {
                 outcomes = Array(repeating: nil, count: plan.runCount)
             }
             let plan = sweep!.plan
-            for (number, line) in lines.enumerated().dropFirst() where !line.hasPrefix("{\"summary\":") {
+            // Shards' outputs may come one after the other in one file (GNU parallel's output):
+            // their headers, the same, and their summaries are skipped.
+            for (number, line) in lines.enumerated().dropFirst() where !line.hasPrefix("{\"summary\":") && line != header {
                 guard let (index, outcome) = SweepRecords.run(fromLine: line, in: plan) else {
                     throw ValidationError("merge: \(shown): line \(number + 1) is not a run of this sweep")
                 }
