@@ -99,9 +99,36 @@ final class SweepCommandTests: XCTestCase {
             let merged = try run(["sweep", "merge"] + files + ["--format", format])
             XCTAssertEqual(merged.output, single.output, format)
         }
+        // The shards' JSON lines one after the other in one file, as parallel gathers them over SSH.
+        let gathered = try ProcessRunner.shell(#"out=$1; shift; parallel --will-cite -q "$0" sweep "$@" --shard {}/3 --format jsonl ::: 1 2 3 > "$out/all.jsonl""#,
+                                               [folder.path] + Self.sweep)
+        XCTAssertEqual(gathered.status, 0, gathered.error)
+        XCTAssertEqual(try run(["sweep", "merge", path("all.jsonl")]).output, try run(["sweep"] + Self.sweep).output)
         // A shard holds its runs only, 1, 4 and 7 of 9, in the order they finished.
         let first = try String(contentsOfFile: files[0], encoding: .utf8).split(separator: "\n").dropFirst()
         XCTAssertEqual(first.map { $0.prefix(9) }.sorted(), [#"{"run":1,"#, #"{"run":4,"#, #"{"run":7,"#])
+    }
+
+    /// Runs that diverge: NaN and infinite losses survive the JSON lines (as strings) bit for
+    /// bit, so shards merge to the single process's bytes; the rows say diverged.
+    func testDivergedRunsMergeToTheSameBytes() throws {
+        let wild = ["--state", "seed=1&learningRate=10&activation=relu&networkShape=8,8&problem=regression",
+                    "--vary", "regDataset=reg-plane,reg-gauss", "--seeds", "2", "--epochs", "60", "--target", "0.01"]
+        let single = try run(["sweep"] + wild + ["--format", "csv"])
+        let rows = csvRows(single.output)
+        XCTAssertTrue(rows.contains { $0[8] == "true" && ($0[7] == "NaN" || $0[7] == "Infinity") }, single.output)
+        _ = try run(["sweep"] + wild + ["--shard", "1/2", "--output", path("w1.jsonl")])
+        _ = try run(["sweep"] + wild + ["--shard", "2/2", "--format", "jsonl"]).output.write(toFile: path("w2.jsonl"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["sweep", "merge", path("w1.jsonl"), path("w2.jsonl"), "--format", "csv"]).output, single.output)
+    }
+
+    /// --stop-at-target: a run that reaches the target stops there; the others train every epoch.
+    func testStopAtTargetStopsEachRunThatReachesIt() throws {
+        let full = csvRows(try run(["sweep"] + Self.sweep + ["--format", "csv"]).output)
+        let stopped = csvRows(try run(["sweep"] + Self.sweep + ["--format", "csv", "--stop-at-target"]).output)
+        XCTAssertEqual(stopped.map { $0[3] }, full.map { $0[3] }, "the same epochs to the target")
+        XCTAssertEqual(stopped.map { $0[9] }, full.map { $0[3].isEmpty ? "25" : $0[3] })
+        XCTAssertTrue(stopped.contains { !$0[3].isEmpty } && stopped.contains { $0[3].isEmpty }, "both kinds of run")
     }
 
     // MARK: Resume
