@@ -5,10 +5,19 @@
 /// outermost (as nested loops written in the order the keys were given); within a setting, the
 /// seeds in order. Run `r` (from 0) is setting `r / seedCount` with seed number `r % seedCount + 1`.
 ///
-/// Seeds: with `seedCount` N and the base state's seed S, the seeds are `S-1`, `S-2`, … `S-N`
-/// (TF's seed is any text, hashed by its seeded stream), so the same plan gives the same runs
-/// anywhere.
+/// Seeds (`Seeding.derived`, the command line's): with N seeds and the base state's seed S, the
+/// seeds are `S-1`, `S-2`, … `S-N` (TF's seed is any text, hashed by its seeded stream), so the
+/// same plan gives the same runs anywhere. `Seeding.asGiven` (runs side by side from the
+/// playground's own start): one seed per setting, the base state's own, or the varied value when
+/// `seed` is one of the varied keys.
 public struct SweepPlan: Sendable, Equatable {
+    public enum Seeding: Sendable, Equatable {
+        /// `count` seeds per setting, `S-1` … `S-count`.
+        case derived(count: Int)
+        /// One run per setting with the seed its state has.
+        case asGiven
+    }
+
     /// One varied key and its values, in the order given, each as the key writes it.
     public struct Variation: Sendable, Equatable {
         public let key: String
@@ -21,7 +30,7 @@ public struct SweepPlan: Sendable, Equatable {
         public let index: Int
         /// The setting's number in `settings`, from 0.
         public let settingIndex: Int
-        /// The seed's number, from 1.
+        /// The seed's number, from 1 (always 1 with `Seeding.asGiven`).
         public let seedNumber: Int
         /// The base state with the setting's values and the run's seed.
         public let state: PlaygroundState
@@ -29,6 +38,8 @@ public struct SweepPlan: Sendable, Equatable {
 
     public let base: PlaygroundState
     public let variations: [Variation]
+    public let seeding: Seeding
+    /// Seeds per setting (1 with `Seeding.asGiven`).
     public let seedCount: Int
     /// Per setting, one value per variation (in `variations`' order).
     public let settings: [[String]]
@@ -40,13 +51,24 @@ public struct SweepPlan: Sendable, Equatable {
     /// list must not be empty nor repeat a value, and every value must be one the key accepts.
     /// Values are kept as the key writes them (`0.10` becomes `0.1`).
     public init(base: PlaygroundState, variations: [(key: String, values: [String])], seedCount: Int) throws(SweepError) {
+        try self.init(base: base, variations: variations, seeding: .derived(count: seedCount))
+    }
+
+    /// As `init(base:variations:seedCount:)`, with either kind of seeding; `seed` may be varied
+    /// only `asGiven`.
+    public init(base: PlaygroundState, variations: [(key: String, values: [String])], seeding: Seeding) throws(SweepError) {
+        let seedCount: Int
+        switch seeding {
+        case .derived(let count): seedCount = count
+        case .asGiven: seedCount = 1
+        }
         guard seedCount >= 1 else { throw SweepError("--seeds: \(seedCount): expected a whole number of at least 1") }
         var checked: [Variation] = []
         for (key, values) in variations {
             guard !checked.contains(where: { $0.key == key }) else {
                 throw SweepError("--vary: \(UserText.quoted(key)) given twice (one --vary per key, its values joined by '\(SweepPlan.separator(for: key))')")
             }
-            checked.append(try SweepPlan.check(key: key, values: values, on: base))
+            checked.append(try SweepPlan.check(key: key, values: values, on: base, seedVaries: seeding == .asGiven))
         }
         var settings: [[String]] = [[]]
         for variation in checked {
@@ -58,6 +80,7 @@ public struct SweepPlan: Sendable, Equatable {
         }
         self.base = base
         self.variations = checked
+        self.seeding = seeding
         self.seedCount = seedCount
         self.settings = settings
     }
@@ -74,7 +97,7 @@ public struct SweepPlan: Sendable, Equatable {
             let accepted = StateKey.named(variation.key)!.read(&state, value)
             precondition(accepted, "a checked value was refused")
         }
-        state.seed = SweepPlan.seed(base: base.seed, number: seedNumber)
+        if case .derived = seeding { state.seed = SweepPlan.seed(base: base.seed, number: seedNumber) }
         return Run(index: index, settingIndex: settingIndex, seedNumber: seedNumber, state: state)
     }
 
@@ -91,8 +114,8 @@ public struct SweepPlan: Sendable, Equatable {
 
     // MARK: Checking
 
-    /// Keys a sweep may not vary: the seed comes from `--seeds`, and a sweep runs on TF's data
-    /// sets (a link cannot carry drawn points).
+    /// Keys a sweep may not vary: the seed comes from `--seeds` (unless `asGiven`), and a sweep
+    /// runs on TF's data sets (a link cannot carry drawn points).
     public static let fixedKeys: [String: String] = [
         "seed": "the seeds come from --seeds",
         "data": "a sweep runs on the data sets (a link cannot carry points)",
@@ -101,12 +124,13 @@ public struct SweepPlan: Sendable, Equatable {
     /// What joins a key's values in `--vary`: `;` for `networkShape` (its values hold commas), else `,`.
     public static func separator(for key: String) -> Character { key == "networkShape" ? ";" : "," }
 
-    private static func check(key name: String, values: [String], on base: PlaygroundState) throws(SweepError) -> Variation {
+    private static func check(key name: String, values: [String], on base: PlaygroundState,
+                              seedVaries: Bool) throws(SweepError) -> Variation {
         let shown = UserText.quoted(name)
         guard let key = StateKey.named(name) else {
             throw SweepError("--vary: unknown key \(shown) (a state key, e.g. activation, learningRate, networkShape)")
         }
-        if let reason = fixedKeys[name] { throw SweepError("--vary: \(shown) cannot be varied: \(reason)") }
+        if let reason = fixedKeys[name], !(seedVaries && name == "seed") { throw SweepError("--vary: \(shown) cannot be varied: \(reason)") }
         guard !values.isEmpty else {
             throw SweepError("--vary: \(shown): no values (e.g. --vary \(name)=a\(separator(for: name))b)")
         }

@@ -82,6 +82,17 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(plan.runs.map(\.state.regularization), [.none, .l2, .none, .l2, .none, .l2])
     }
 
+    /// Runs side by side from the playground's own start: the base seed kept, or the seed varied.
+    func testSeedsAsGivenKeepTheBaseSeedOrTheVariedOne() throws {
+        let base = try state("seed=abc")
+        let kept = try SweepPlan(base: base, variations: [("activation", ["relu", "tanh"])], seeding: .asGiven)
+        XCTAssertEqual(kept.runs.map(\.state.seed), ["abc", "abc"])
+        XCTAssertEqual(kept.runs.map(\.state.activation), [.relu, .tanh])
+        let seeds = try SweepPlan(base: base, variations: [("seed", ["x", "y", "z"])], seeding: .asGiven)
+        XCTAssertEqual(seeds.runs.map(\.state.seed), ["x", "y", "z"])
+        XCTAssertEqual(seeds.runCount, 3)
+    }
+
     func testBadVariationsAreRefusedNamingTheKeyOrValue() throws {
         let base = try state("seed=1")
         func refusal(_ variations: [(key: String, values: [String])], seeds: Int = 1) -> String? {
