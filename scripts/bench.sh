@@ -27,6 +27,8 @@ echo "sweep                          jobs_1_eps  jobs_${cores}_eps  speed-up  si
 printf "%-31s%-12s%-12s%-10s%-27s%s\n" "(a) $((cores * 8)) runs x $((epochs / 4)) epochs" "$one" "$many" \
   "$(awk -v m="$many" -v o="$one" 'BEGIN { printf "%.2fx", m / o }')" \
   "$single_train" "$single_losses"
+# Other work on the machine takes cores from --jobs N first: say how busy it was.
+[ -r /proc/loadavg ] && echo "(load average $(cut -d' ' -f1 /proc/loadavg) on $cores cores: the speed-up needs idle cores)"
 echo
 
 oracle_src=${ORACLE_SRC:-../shared/oracle/tfp_ref.c}
