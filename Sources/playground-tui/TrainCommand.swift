@@ -75,7 +75,7 @@ struct TrainCommand: ParsableCommand {
         var document = TrainJSON(state: playgroundState, data: playground.data, network: initial)
         var output = TextOutput.standardOutput
         if format == .csv {
-            Diagnostics.say("state: \(playgroundState.serialized)")
+            Diagnostics.say("state: " + UserText.url(playgroundState.serialized))
             let layers = withDiagnostics ? playground.network.layerCount - 1 : 0
             output.writeLine((["epoch,train_loss,test_loss"] + (0..<layers).map(TrainCSV.diagnosticsHeader)).joined(separator: ","))
         }
