@@ -63,6 +63,7 @@ struct TrainCommand: ParsableCommand {
     mutating func run() throws {
         var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
         if let save { try SessionFile.checkWritable(save) }
+        TrainWarnings.say(trainingPoints: playground.data.train.count, batchSize: playground.state.batchSize)
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
@@ -98,6 +99,19 @@ struct TrainCommand: ParsableCommand {
             try output.flush()
         }
         if let save { try SessionFile.save(playground, losses: history, to: save) }
+    }
+}
+
+/// Training that cannot do what it seems to: said on standard error before it starts.
+enum TrainWarnings {
+    static func say(trainingPoints: Int, batchSize: Int) {
+        if trainingPoints == 0 {
+            Diagnostics.say("playground-tui: warning: no training point (every point is a test point): "
+                            + "the network never changes and the training loss shows as 0")
+        } else if trainingPoints < batchSize {
+            Diagnostics.say("playground-tui: warning: batchSize=\(batchSize) is more than the \(trainingPoints) training points: "
+                            + "a batch never fills, so the network is never updated")
+        }
     }
 }
 
