@@ -57,10 +57,11 @@ extension PlaygroundState {
         var body = Substring(withoutPastedWhitespace(text)).unicodeScalars.trimmingWhitespace()
         // TF's hash is everything after the first `#` of the address, later `#` included (a seed
         // `a#b` is read whole). Before the first `#` is the page's address when it has no `=` or
-        // holds `://`; otherwise the text is bare pairs and the `#` is inside a value.
+        // starts with a scheme (`https://`); otherwise the text is bare pairs (which start with a
+        // key's name) and the `#` is inside a value.
         if let hash = body.firstIndex(of: "#") {
-            let before = String(String.UnicodeScalarView(body[..<hash]))
-            if !before.contains("=") || before.contains("://") { body = body[body.index(after: hash)...] }
+            let before = body[..<hash]
+            if !before.contains("=") || startsWithScheme(before) { body = body[body.index(after: hash)...] }
         }
 
         // TF's map from names to values: in the order names first appear, the last value wins.
@@ -98,6 +99,14 @@ extension PlaygroundState {
         if !seedGiven { state.seed = freshSeed() }
         return Parsed(state: state, warnings: warnings)
     }
+}
+
+/// Whether `text` starts as a URL does: a scheme (a letter, then letters, digits, `+`, `-`, `.`)
+/// and `://`.
+func startsWithScheme(_ text: Substring.UnicodeScalarView) -> Bool {
+    guard let first = text.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+    let scheme = text.prefix { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+    return text.dropFirst(scheme.count).starts(with: "://".unicodeScalars)
 }
 
 /// `text` without ASCII space, tab, CR and LF, wherever they are (see the top of this file).

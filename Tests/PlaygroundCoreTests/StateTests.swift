@@ -171,3 +171,14 @@ final class StateTextTests: XCTestCase {
         }
     }
 }
+
+/// Found by FuzzTests: a seed holding `://` before a `#` was read as an address.
+final class StateHashSchemeTests: XCTestCase {
+    func testASeedWithSchemeLikeTextAndAHashRoundTrips() throws {
+        let state = try PlaygroundState.parse("seed=a://#b&noise=5") { "" }.state
+        XCTAssertEqual(state.seed, "a://#b")
+        XCTAssertEqual(try PlaygroundState.parse(state.serialized) { "" }.state, state)
+        XCTAssertEqual(try PlaygroundState.parse(state.link) { "" }.state, state)
+        XCTAssertEqual(try PlaygroundState.parse("HTTP://x.org/a=b#seed=c") { "" }.state.seed, "c", "a link with = in its path")
+    }
+}
