@@ -157,4 +157,17 @@ final class FuzzTests: XCTestCase {
         }
         print("fuzz: expression parser: \(Self.inputs) inputs, \(accepted) accepted")
     }
+
+    /// Nesting far deeper than anyone types: refused or read, never a stack overflow.
+    func testDeepNesting() throws {
+        let depth = 100_000
+        let expression = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
+        do { _ = try ScalarExpression.parse(expression) } catch { assertOneSafeLine(error.description, []) }
+        do { _ = try ScalarExpression.parse(String(repeating: "-", count: depth) + "x") } catch { assertOneSafeLine(error.description, []) }
+        do { _ = try ScalarExpression.parse(String(repeating: "x^", count: depth) + "x") } catch { assertOneSafeLine(error.description, []) }
+        XCTAssertEqual(Session.numberProblem(in: Array(String(repeating: "[", count: depth).utf8)),
+                       "not a complete JSON document (cut short, or not a session file)")
+        let json = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        XCTAssertNil(try? JSONDecoder().decode(Session.self, from: Data(json.utf8)))
+    }
 }
