@@ -131,9 +131,13 @@ enum AtomicFile {
         }
         var status = stat()
         if stat(path, &status) == 0 {
+            // The file a stream writes to, by its name (/dev/stdout) or as a regular file
+            // (`> out.txt`); /dev/null as standard output is still named as a device.
+            let namesStream = ["/dev/std", "/dev/fd/", "/proc/self/fd/"].contains { path.hasPrefix($0) }
             for (descriptor, stream) in [(Int32(1), "standard output"), (2, "standard error")] {
                 var open = stat()
-                if fstat(descriptor, &open) == 0, open.st_dev == status.st_dev, open.st_ino == status.st_ino {
+                if fstat(descriptor, &open) == 0, open.st_dev == status.st_dev, open.st_ino == status.st_ino,
+                   namesStream || nonRegularKind(status.st_mode) == nil {
                     throw Failure(path: path, reason: "this is where \(stream) goes; a save needs a file of its own")
                 }
             }
