@@ -22,6 +22,8 @@ extension Platform {
     /// here: use a named temporary file).
     static func openUnnamedFile(in folder: String, mode: mode_t) -> Int32? {
         #if os(Linux) && (arch(x86_64) || arch(arm64) || arch(i386) || arch(arm))
+        // Naming it needs /proc (see `nameUnnamedFile`); without it, a named temporary file.
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }
         let descriptor = open(folder, unnamedFileFlag | O_WRONLY | O_CLOEXEC, mode)
         return descriptor >= 0 ? descriptor : nil
         #else
