@@ -92,7 +92,8 @@ extension Session {
     /// batches of `batchSize` (an update after each full batch of an epoch, TF's rule):
     /// - the partial batch is below the batch size; where the points cannot fill one batch, no
     ///   update ever happens and it holds every example seen, at most `epoch × trainCount`;
-    /// - at most `⌊trainCount / batchSize⌋` updates an epoch;
+    /// - no update before the first epoch (drawing new points keeps the update count and the
+    ///   epoch, so the count is not bounded by today's points);
     /// - the second moments (squared gradients' averages) are never below 0 (NaN, from a
     ///   diverged run, is kept as it is);
     /// - before the first update both moments are 0.
@@ -108,10 +109,8 @@ extension Session {
                                    + "(a batch of \(batchSize) never fills), found \(record.partialBatch)")
             }
         }
-        let updates = epoch.multipliedReportingOverflow(by: trainCount / batchSize)
-        guard updates.overflow || record.updateCount <= updates.partialValue else {
-            throw SessionError("training: updateCount: expected at most \(updates.partialValue) (one update per full batch "
-                               + "of \(batchSize) in each of \(epoch) epochs), found \(record.updateCount)")
+        guard epoch > 0 || record.updateCount == 0 else {
+            throw SessionError("training: updateCount: expected 0 at epoch 0 (updates come with epochs), found \(record.updateCount)")
         }
         if let index = record.secondMoments.firstIndex(where: { $0 < 0 }) {
             throw SessionError("training: secondMoments[\(index)]: expected 0 or more (an average of squares), found \(record.secondMoments[index])")

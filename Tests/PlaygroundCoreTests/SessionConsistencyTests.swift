@@ -57,10 +57,22 @@ final class SessionConsistencyTests: XCTestCase {
         var edited = try session()
         edited.training.updateCount = 0
         XCTAssertEqual(refusal(edited), "session: training: firstMoments[0]: expected 0 before the first update (updateCount 0), found \(edited.training.firstMoments[0])")
-        edited = try session()
-        XCTAssertEqual(edited.training.updateCount, 2 * (250 / 7))
-        edited.training.updateCount += 1
-        XCTAssertEqual(refusal(edited), "session: training: updateCount: expected at most 70 (one update per full batch of 7 in each of 2 epochs), found 71")
+        edited = try session(epochs: 0)
+        edited.training.updateCount = 3
+        XCTAssertEqual(refusal(edited), "session: training: updateCount: expected 0 at epoch 0 (updates come with epochs), found 3")
+    }
+
+    /// Drawing points keeps the epoch, the update count and the moments: 70 updates on 250
+    /// points, then two points drawn in their place, then an epoch more is a session to load.
+    func testASessionAfterNewPointsAreDrawnLoads() throws {
+        var playground = Playground(state: try state("seed=0.5&batchSize=7&optimizer=adam"))
+        playground.step(epochs: 2)
+        playground.splitAgain([Example(x: 1, y: 1, label: 1), Example(x: -1, y: 2, label: -1), Example(x: 2, y: 2, label: 1)])
+        playground.step(epochs: 3)
+        let session = Session(playground, losses: [])
+        XCTAssertEqual(session.training.updateCount, 70)
+        XCTAssertEqual(session.training.partialBatch, 3 * session.train.count)
+        XCTAssertNil(refusal(session))
     }
 
     func testTrainAndTestMustBeASplitOfThePoints() throws {
