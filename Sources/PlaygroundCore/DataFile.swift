@@ -1,5 +1,9 @@
 /// Points as CSV: `x,y,label` rows, an optional header, `#` comments, blank lines ignored.
 ///
+/// Read as spreadsheets write CSV (RFC 4180): a field may be quoted (`"1","2","1"`, a quote
+/// inside written `""`, a line break inside a quoted header kept), a byte-order mark at the
+/// start is skipped, and lines end in LF, CRLF or CR.
+///
 /// Reading refuses what it cannot use with the line and column and what was expected; writing
 /// gives every number in its shortest round-trip form, so writing and reading back gives the same
 /// points bit for bit. Labels: classification takes ±1 or 0/1 (0 is read as −1); regression
@@ -42,28 +46,52 @@ public enum DataFile {
         var skipped = 0
         var lineNumber = 0
         var sawData = false
+        // A byte-order mark (a spreadsheet's "CSV UTF-8") is not part of the first field.
+        let body = text.unicodeScalars.first == "\u{FEFF}" ? Substring(text.unicodeScalars.dropFirst()) : Substring(text)
         // "\r\n" is one Character in Swift: splitting on isNewline takes LF, CRLF and CR files alike.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+        while let physical = lines.popFirst() {
             lineNumber += 1
+            let recordLine = lineNumber
+            var line = String(physical)
             let content = line.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.first == "#" { skipped += 1; continue }
-            let fields = fieldsWithColumns(line)
+            var fields: [Field]
+            // A quoted field may hold a line break: the record goes on over the next line.
+            while true {
+                switch fieldsWithColumns(Substring(line)) {
+                case .fields(let complete):
+                    fields = complete
+                case .openQuote(let column):
+                    guard let next = lines.popFirst() else {
+                        throw Failure(file: file, line: recordLine, column: column,
+                                      message: "a quoted field is never closed (expected a \" before the end of the file)")
+                    }
+                    lineNumber += 1
+                    line += "\n" + next
+                    continue
+                case .afterQuote(let column):
+                    throw Failure(file: file, line: recordLine, column: column,
+                                  message: "expected a comma after a quoted field's closing \"")
+                }
+                break
+            }
             if !sawData, fields.count == 3, fields.allSatisfy({ Double($0.text) == nil }) {
-                skipped += 1  // a header such as x,y,label
+                skipped += 1  // a header such as x,y,label (or "x","y","label")
                 sawData = true
                 continue
             }
             sawData = true
             guard fields.count == 3 else {
-                let column = fields.count > 3 ? fields[3].column - 1 : line.count + 1
-                throw Failure(file: file, line: lineNumber, column: column,
+                let column = fields.count > 3 ? fields[3].column - 1 : line.unicodeScalars.count + 1
+                throw Failure(file: file, line: recordLine, column: column,
                               message: "expected 3 fields x,y,label, found \(fields.count)")
             }
             var numbers: [Double] = []
             for (index, field) in fields.enumerated() {
                 let name = ["x", "y", "label"][index]
                 guard let value = Double(field.text), value.isFinite, isPlainNumber(field.text) else {
-                    throw Failure(file: file, line: lineNumber, column: field.column,
+                    throw Failure(file: file, line: recordLine, column: field.column,
                                   message: "\(name): expected a number, found \(UserText.quoted(field.text))")
                 }
                 numbers.append(value)
@@ -75,7 +103,7 @@ public enum DataFile {
                 case 1: label = 1
                 case -1, 0: label = -1
                 default:
-                    throw Failure(file: file, line: lineNumber, column: fields[2].column,
+                    throw Failure(file: file, line: recordLine, column: fields[2].column,
                                   message: "label: expected 1 or -1 (or 1 or 0) for classification, found \(UserText.quoted(fields[2].text))")
                 }
             case .regression:
@@ -83,7 +111,7 @@ public enum DataFile {
             }
             if !fit {
                 for index in 0..<2 where abs(numbers[index]) > extent {
-                    throw Failure(file: file, line: lineNumber, column: fields[index].column,
+                    throw Failure(file: file, line: recordLine, column: fields[index].column,
                                   message: "\(index == 0 ? "x" : "y") = \(fields[index].text) lies outside the plane [-6, 6] (--fit scales the points into it)")
                 }
             }
@@ -120,18 +148,66 @@ public enum DataFile {
         return String(value)
     }
 
-    /// Comma-separated fields, trimmed, each with the 1-based column where its text starts.
-    static func fieldsWithColumns(_ line: Substring) -> [(text: Substring, column: Int)] {
-        var result: [(Substring, Int)] = []
-        var column = 1
-        for part in line.split(separator: ",", omittingEmptySubsequences: false) {
-            let leading = part.prefix { $0 == " " || $0 == "\t" }.count
-            var text = part.dropFirst(leading)
-            while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-            result.append((text, column + leading))
-            column += part.count + 1
+    /// A field's text (unquoted, `""` read as `"`) and the 1-based column where its text starts.
+    struct Field {
+        var text: Substring
+        var column: Int
+    }
+
+    /// A line taken apart into fields, or where it cannot be.
+    enum Fields {
+        case fields([Field])
+        /// A quoted field still open at the end of the line (opened at `column`).
+        case openQuote(column: Int)
+        /// Something other than a comma or blanks after a closing quote, at `column`.
+        case afterQuote(column: Int)
+    }
+
+    /// Comma-separated fields (RFC 4180): blanks around a field dropped; a field starting with
+    /// `"` runs to the next lone `"`, commas and line breaks inside it kept, `""` read as `"`.
+    /// Columns count code points.
+    static func fieldsWithColumns(_ line: Substring) -> Fields {
+        let scalars = Array(line.unicodeScalars)
+        var fields: [Field] = []
+        var index = 0
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+        while true {
+            while index < scalars.count, isBlank(scalars[index]) { index += 1 }
+            if index < scalars.count, scalars[index] == "\"" {
+                let open = index
+                var text = String.UnicodeScalarView()
+                index += 1
+                var closed = false
+                while index < scalars.count {
+                    if scalars[index] == "\"" {
+                        if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                            text.append("\"")
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        closed = true
+                        break
+                    }
+                    text.append(scalars[index])
+                    index += 1
+                }
+                guard closed else { return .openQuote(column: open + 1) }
+                while index < scalars.count, isBlank(scalars[index]) { index += 1 }
+                guard index == scalars.count || scalars[index] == "," else { return .afterQuote(column: index + 1) }
+                fields.append(Field(text: Substring(String(text)), column: open + 2))
+            } else {
+                let start = index
+                while index < scalars.count, scalars[index] != "," { index += 1 }
+                var end = index
+                while end > start, isBlank(scalars[end - 1]) { end -= 1 }
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: scalars[start..<end])
+                fields.append(Field(text: Substring(String(text)), column: start + 1))
+            }
+            guard index < scalars.count else { return .fields(fields) }
+            index += 1  // the comma
         }
-        return result
     }
 
     /// Decimal notation only: digits, one point, an exponent; no `nan`, `inf` or hex.

@@ -73,3 +73,8 @@ extension Network {
         }
     }
 }
+
+extension Network {
+    /// False once training has diverged: a weight, bias or slope is NaN or infinite.
+    public var parametersAreFinite: Bool { parameters.allSatisfy(\.isFinite) }
+}

@@ -68,8 +68,8 @@ public struct PlaygroundState: Equatable, Sendable {
     /// The optimizer the update applies: `optimizer` with `momentum`'s β.
     public var optimizerRule: Optimizer { Optimizer(optimizer, momentum: momentum) }
 
-    /// A TF Playground link to this state.
-    public var link: String { "https://playground.tensorflow.org/#" + serialized }
+    /// A TF Playground link to this state, safe to print and copy (`UserText.url`).
+    public var link: String { "https://playground.tensorflow.org/#" + UserText.url(serialized) }
 
     // MARK: Limits (what the UI offers and what parsing accepts)
 

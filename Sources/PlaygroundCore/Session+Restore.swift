@@ -26,6 +26,12 @@ extension Playground {
             guard points.count == train.count + test.count else {
                 throw SessionError("points: \(points.count) points, but train and test hold \(train.count + test.count)")
             }
+            // The split's points are the given ones, each once: a new seed or ratio splits again from them.
+            let key = { (point: Example) in [point.x.bitPattern, point.y.bitPattern, point.label.bitPattern] }
+            guard (train + test).map(key).sorted(by: { $0.lexicographicallyPrecedes($1) })
+                    == points.map(key).sorted(by: { $0.lexicographicallyPrecedes($1) }) else {
+                throw SessionError("train and test: not a split of points (the same points, each once)")
+            }
             customPoints = points
         } else if state.data == .custom {
             throw SessionError("points: missing, but the state says data=custom")
@@ -64,6 +70,7 @@ extension Playground {
         guard counts.contains(record.updateCount) else {
             throw SessionError("training: updateCount: expected \(range), found \(record.updateCount)")
         }
+        try Session.checkConsistent(record, epoch: session.epoch, trainCount: train.count, batchSize: state.batchSize)
         training.gradientSums = record.gradientSums
         training.firstMoments = record.firstMoments
         training.secondMoments = record.secondMoments
@@ -81,6 +88,42 @@ extension Playground {
 }
 
 extension Session {
+    /// What training's carried state can be after `epoch` epochs over `trainCount` points in
+    /// batches of `batchSize` (an update after each full batch of an epoch, TF's rule):
+    /// - the partial batch is below the batch size; where the points cannot fill one batch, no
+    ///   update ever happens and it holds every example seen, at most `epoch × trainCount`;
+    /// - no update before the first epoch (drawing new points keeps the update count and the
+    ///   epoch, so the count is not bounded by today's points);
+    /// - the second moments (squared gradients' averages) are never below 0 (NaN, from a
+    ///   diverged run, is kept as it is);
+    /// - before the first update both moments are 0.
+    static func checkConsistent(_ record: TrainingRecord, epoch: Int, trainCount: Int, batchSize: Int) throws(SessionError) {
+        if trainCount >= batchSize {
+            guard record.partialBatch < batchSize else {
+                throw SessionError("training: partialBatch: expected below the batch size \(batchSize), found \(record.partialBatch)")
+            }
+        } else {
+            let seen = epoch.multipliedReportingOverflow(by: trainCount)
+            guard !seen.overflow, record.partialBatch <= seen.partialValue else {
+                throw SessionError("training: partialBatch: expected at most \(epoch) epochs × \(trainCount) points "
+                                   + "(a batch of \(batchSize) never fills), found \(record.partialBatch)")
+            }
+        }
+        guard epoch > 0 || record.updateCount == 0 else {
+            throw SessionError("training: updateCount: expected 0 at epoch 0 (updates come with epochs), found \(record.updateCount)")
+        }
+        if let index = record.secondMoments.firstIndex(where: { $0 < 0 }) {
+            throw SessionError("training: secondMoments[\(index)]: expected 0 or more (an average of squares), found \(record.secondMoments[index])")
+        }
+        if record.updateCount == 0 {
+            for (name, moments) in [("firstMoments", record.firstMoments), ("secondMoments", record.secondMoments)] {
+                if let index = moments.firstIndex(where: { $0 != 0 }) {
+                    throw SessionError("training: \(name)[\(index)]: expected 0 before the first update (updateCount 0), found \(moments[index])")
+                }
+            }
+        }
+    }
+
     /// What an epoch, update or example count may be: at most 2^53 (exact in a Double, far beyond
     /// any run), so that counting on from a session can never overflow.
     public static let countRange = 0...(1 << 53)

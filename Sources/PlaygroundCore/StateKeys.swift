@@ -188,15 +188,16 @@ extension StateKey {
     }
 
     static func text(_ name: String, _ path: Path<String>, change: Playground.Change) -> StateKey {
-        StateKey(name: name, change: change, accepts: nil,
-                 read: { state, text in store(text, at: path, in: &state) },
+        StateKey(name: name, change: change, accepts: textAccepts,
+                 read: { state, text in store(safeText(text), at: path, in: &state) },
                  write: { $0[keyPath: path] })
     }
 
     /// Text that may be unset (TF's null): left out when unset.
     static func optionalText(_ name: String, _ path: Path<String?>, change: Playground.Change) -> StateKey {
-        StateKey(name: name, change: change, accepts: nil,
+        StateKey(name: name, change: change, accepts: textAccepts,
                  read: { state, text in
+                     guard let text = safeText(text) else { return false }
                      state[keyPath: path] = text
                      return true
                  },
@@ -212,6 +213,15 @@ extension StateKey {
                      return true
                  },
                  write: { state in state.hideSettings.first { $0.item == item }.map { String($0.hidden) } })
+    }
+
+    /// Free text (`seed`, `tutorial`) is any text without a code point `UserText.isUnsafe` names:
+    /// a browser percent-encodes those in a link, so a TF link never holds them raw, and a value
+    /// with them could reach a terminal (a printed link, the clipboard) as a command.
+    static let textAccepts = "text without control characters"
+
+    static func safeText(_ text: String) -> String? {
+        text.unicodeScalars.contains(where: UserText.isUnsafe) ? nil : text
     }
 
     /// Stores a read value; false when there is none (the text was refused).

@@ -45,7 +45,8 @@ extension PlaygroundState {
         public var warnings: [String]
     }
 
-    /// Reads a full link (`https://…/#pairs`), a bare hash (`#pairs`) or just the pairs, as TF's
+    /// Reads a full link (`https://…/#pairs`), a bare hash (`#pairs`) or just the pairs (a `#`
+    /// inside them is part of a value, as in TF's hash), as TF's
     /// `deserializeState` does: each pair is split on `=` and its first two parts kept (`seed=a=b`
     /// is seed `a`); a key given twice takes its last value; an empty value leaves the default
     /// (except `networkShape`, where it means no hidden layer). Keys not given take TF's
@@ -54,7 +55,14 @@ extension PlaygroundState {
     /// accepts, and an unknown key is a warning (and ignored).
     public static func parse(_ text: String, freshSeed: () -> String) throws(StateError) -> Parsed {
         var body = Substring(withoutPastedWhitespace(text)).unicodeScalars.trimmingWhitespace()
-        if let hash = body.firstIndex(of: "#") { body = body[body.index(after: hash)...] }
+        // TF's hash is everything after the first `#` of the address, later `#` included (a seed
+        // `a#b` is read whole). Before the first `#` is the page's address when it has no `=` or
+        // starts with a scheme (`https://`); otherwise the text is bare pairs (which start with a
+        // key's name) and the `#` is inside a value.
+        if let hash = body.firstIndex(of: "#") {
+            let before = body[..<hash]
+            if !before.contains("=") || startsWithScheme(before) { body = body[body.index(after: hash)...] }
+        }
 
         // TF's map from names to values: in the order names first appear, the last value wins.
         var names: [String] = []
@@ -91,6 +99,14 @@ extension PlaygroundState {
         if !seedGiven { state.seed = freshSeed() }
         return Parsed(state: state, warnings: warnings)
     }
+}
+
+/// Whether `text` starts as a URL does: a scheme (a letter, then letters, digits, `+`, `-`, `.`)
+/// and `://`.
+func startsWithScheme(_ text: Substring.UnicodeScalarView) -> Bool {
+    guard let first = text.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+    let scheme = text.prefix { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+    return text.dropFirst(scheme.count).starts(with: "://".unicodeScalars)
 }
 
 /// `text` without ASCII space, tab, CR and LF, wherever they are (see the top of this file).

@@ -31,7 +31,8 @@ enum GradientPanel {
         guard !rect.isEmpty else { return }
         let playground = state.playground
         draw(playground.diagnostics(), history: playground.gradientHistory, names: layerNames(state.settings),
-             capabilities: state.capabilities, in: rect, into: &grid)
+             capabilities: state.capabilities, diverged: !playground.network.parametersAreFinite,
+             in: rect, into: &grid)
     }
 
     /// "h1" … "h6" for the hidden layers, "out" for the output.
@@ -40,8 +41,10 @@ enum GradientPanel {
     }
 
     /// The panel for given figures (`history` empty: nothing recorded yet).
+    /// `diverged`: a parameter is NaN or infinite; the fractions then mean nothing (every z is
+    /// NaN, so no ReLU is ever "positive") and the panel says what happened instead.
     static func draw(_ layers: [LayerDiagnostics], history: [[Double]], names: [String], capabilities: Capabilities,
-                     in rect: Rect, into grid: inout CellGrid) {
+                     diverged: Bool = false, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         grid.fill(rect)
         let palette = Palette(capabilities.colors)
@@ -78,12 +81,22 @@ enum GradientPanel {
                          style: CellStyle(foreground: palette.title), clip: rect)
             }
             grid.put(recorded ? Format.scientific(layer.updateRatio) : "-", x: ratioX, y: y, clip: rect)
+            if diverged {
+                grid.put("   -", x: satX, y: y, clip: rect)
+                grid.put("   -", x: deadX, y: y, clip: rect)
+                continue
+            }
             grid.put(percent(layer.saturated), x: satX, y: y, style: CellStyle(bold: layer.saturated >= 0.5), clip: rect)
             grid.put(percent(layer.dead), x: deadX, y: y,
                      style: CellStyle(foreground: layer.dead > 0 ? palette.warning : .default, bold: layer.dead > 0), clip: rect)
         }
         let noteY = header + 1 + layers.count
-        if !recorded, noteY < rect.maxY {
+        if diverged {
+            let notes = ["diverged: the weights are NaN or infinite", "reset (r), or a lower learning rate (l)"]
+            for (index, note) in notes.enumerated() where noteY + index < rect.maxY {
+                grid.put(note, x: rect.x + 1, y: noteY + index, style: CellStyle(foreground: palette.warning, bold: index == 0), clip: rect)
+            }
+        } else if !recorded, noteY < rect.maxY {
             grid.put("train (Space or s) to measure the gradients", x: rect.x + 1, y: noteY, style: dim, clip: rect)
         } else {
             // What the fractions count, when there is room under the rows.

@@ -49,7 +49,8 @@ public struct NeuronLesson: Equatable, Sendable {
         let width = sizes[0]
         let count = width == 0 ? playground.trainLabels.count : playground.trainInputs.count / width
         let point = count == 0 ? 0 : min(max(0, point), count - 1)
-        let row = width == 0 || count == 0 ? [] : Array(playground.trainInputs[(point * width)..<((point + 1) * width)])
+        // No training point: a row of zeros, so the forward pass has an input for every node.
+        let row = count == 0 ? Array(repeating: 0.0, count: width) : Array(playground.trainInputs[(point * width)..<((point + 1) * width)])
         let label = playground.trainLabels.isEmpty ? 0 : playground.trainLabels[point]
 
         // Forward through every layer, as training does it.

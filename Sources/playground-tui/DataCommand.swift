@@ -39,7 +39,7 @@ struct DataCommand: ParsableCommand {
         var output = TextOutput.standardOutput
         switch format {
         case .csv:
-            output.writeLine("# \(serialized)")
+            output.writeLine("# " + UserText.url(serialized))  // a comment line is one safe line
             output.writeLine("# \(data.train.count) training and \(data.test.count) test points; with this seed and ratio --data splits them the same way")
             output.write(DataFile.write(data.pointsInOrderToSplit(seed: settings.seed)))
         case .json:

@@ -59,6 +59,12 @@ enum SessionFile {
         } catch let error as SessionError {
             throw refuse(error.description)
         } catch let error as DecodingError {
+            // JSON's decoder calls a number out of its field's range "not valid JSON": the walk
+            // over the numbers names it, and says "cut short" only of a file that is.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               let problem = Session.numberProblem(in: Array(bytes)) {
+                throw refuse("session: " + problem)
+            }
             throw refuse("session: " + describe(error))
         }
     }

@@ -58,8 +58,9 @@ enum Signals {
             wakeRead.store(ends[0], ordering: .relaxed)
             wakeWrite.store(ends[1], ordering: .relaxed)
         }
+        startWatchdog()
         for signal in stopping {
-            handle(signal, flags: SA_RESTART) { Signals.pending.store($0, ordering: .relaxed); Signals.wake() }
+            handle(signal, flags: SA_RESTART) { Signals.stopAsked($0) }
         }
         handle(SIGTSTP, flags: SA_RESTART) { _ in Signals.suspendRequested.store(true, ordering: .relaxed); Signals.wake() }
         handle(SIGCONT, flags: SA_RESTART) { _ in Signals.continued.store(true, ordering: .relaxed); Signals.wake() }
@@ -93,6 +94,74 @@ enum Signals {
         sigemptyset(&action.sa_mask)
         action.sa_flags = flags
         sigaction(signal, &action, nil)
+    }
+
+    /// A stopping signal: recorded for the run loop, which ends the app. Output another program
+    /// suspended is resumed (`tcflow`, async-signal-safe), so a frame's write blocked on it goes
+    /// on and the loop sees the signal; and the watchdog is told, in case the app still cannot end.
+    private static func stopAsked(_ signal: Int32) {
+        let savedErrno = errno
+        _ = firstStop.compareExchange(expected: 0, desired: signal, ordering: .relaxed)
+        pending.store(signal, ordering: .relaxed)
+        _ = tcflow(STDOUT_FILENO, TCOON)
+        var byte: UInt8 = 1
+        _ = write(watchdogWrite.load(ordering: .relaxed), &byte, 1)
+        errno = savedErrno
+        wake()
+    }
+
+    /// How long the app has to end after a stopping signal before the watchdog ends it.
+    static let stopBound: Int = 3
+    /// The first stopping signal, the one the watchdog ends the process by; 0 before one.
+    private static let firstStop = Atomic<Int32>(0)
+    private static let watchdogWrite = Atomic<Int32>(-1)
+
+    /// A thread that sleeps on a pipe until a stopping signal arrives, then gives the app
+    /// `stopBound` seconds to end; if it has not (its teardown or a frame blocked writing to a
+    /// terminal that takes no output), it gives the terminal back with bounded writes
+    /// (`Terminal.giveBackStuck`) and ends the process by that signal. Started once.
+    private static func startWatchdog() {
+        _ = firstStop.load(ordering: .relaxed)
+        guard watchdogWrite.load(ordering: .relaxed) < 0 else { return }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+        watchdogRead = ends[0]
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { _ in Signals.watch(); return nil }, nil) == 0 else {
+            close(ends[0])
+            close(ends[1])
+            return
+        }
+        pthread_detach(thread)
+        watchdogWrite.store(ends[1], ordering: .relaxed)
+    }
+
+    nonisolated(unsafe) private static var watchdogRead: Int32 = -1
+
+    private static func watch() {
+        // Signals are for the main thread's handlers, never this one.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
+        var byte: UInt8 = 0
+        while read(watchdogRead, &byte, 1) < 0 && errno == EINTR {}
+        sleep(seconds: stopBound)
+        Terminal.giveBackStuck()
+        let signal = firstStop.load(ordering: .relaxed)
+        var action = SignalAction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        sigaction(signal, &action, nil)
+        kill(getpid(), signal)  // to the process: the main thread has it unblocked
+        sleep(seconds: 1)
+        _exit(128 + signal)
+    }
+
+    private static func sleep(seconds: Int) {
+        var request = timespec(tv_sec: seconds, tv_nsec: 0), remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 
     /// Makes the reader's poll return (async-signal-safe; keeps `errno` for the code it interrupted).

@@ -34,14 +34,14 @@ final class Terminal {
 
     /// Mouse reports on: button presses and releases (1000), in the SGR encoding (1006).
     private static let mouseOn: StaticString = "\u{1B}[?1000h\u{1B}[?1006h"
-    private static let mouseOff: StaticString = "\u{1B}[?1006l\u{1B}[?1000l"
+    static let mouseOff: StaticString = "\u{1B}[?1006l\u{1B}[?1000l"
     /// Whether `mouseOn` was sent (read by `giveBackAfterCrash`, in a signal handler).
-    private static let mouseReporting = Atomic<Bool>(false)
+    static let mouseReporting = Atomic<Bool>(false)
     /// The terminal modes found before ncurses changed them (filled in by `open`, read by
     /// `giveBackAfterCrash`); allocated once and never freed, so a handler can always read it.
     /// Written before the handlers are installed, published by `shellModesSaved`.
-    nonisolated(unsafe) private static let shellModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-    private static let shellModesSaved = Atomic<Bool>(false)
+    nonisolated(unsafe) static let shellModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    static let shellModesSaved = Atomic<Bool>(false)
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, capabilities: Capabilities, palette: ColorPairs) {
         self.screen = screen
@@ -78,6 +78,7 @@ final class Terminal {
         cbreak()  // keys one by one; Ctrl-C, Ctrl-\\ and Ctrl-Z still send their signals
         noecho()
         nonl()
+        disableFlowControl()
         // No keypad mode: the terminal's own key sequences come to InputDecoder. And no check for
         // waiting input in the middle of a refresh, which would leave the frame half drawn.
         typeahead(-1)
@@ -137,31 +138,6 @@ final class Terminal {
 
     deinit { close() }
 
-    /// The one teardown: mouse reporting off, cursor visible, and ncurses' `endwin` (the normal
-    /// screen, the terminal modes the shell had). Runs once per `Signals.claimTerminal`, whoever
-    /// calls first (this or `giveBackAfterCrash`).
-    static func giveBack() {
-        guard Signals.releaseTerminal() else { return }
-        if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
-        _ = curs_set(1)
-        endwin()
-    }
-
-    /// The teardown for a crash signal's handler, with async-signal-safe calls only: the process
-    /// may have died inside `malloc` or stdio, where ncurses (`curs_set`, `endwin`) could
-    /// deadlock. Fixed bytes by `write` (attributes reset, cursor shown, mouse reporting off,
-    /// the alternate screen left: xterm's sequences, which tmux, screen and every xterm-like
-    /// terminal take) and `tcsetattr` with the modes saved at `open`.
-    static func giveBackAfterCrash() {
-        guard Signals.releaseTerminal() else { return }
-        writeToTerminal("\u{1B}[0m\u{1B}[?25h")
-        if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
-        writeToTerminal("\u{1B}[?1049l")
-        if shellModesSaved.load(ordering: .sequentiallyConsistent) {
-            _ = tcsetattr(STDIN_FILENO, TCSADRAIN, shellModes)
-        }
-    }
-
     /// Undoes `giveBack` after a suspend: ncurses' first refresh after `endwin` restores its
     /// modes and the alternate screen (and looks at the window's size, which may have changed
     /// while the app was stopped and sent its SIGWINCH to the shell); the next `draw` writes every cell.
@@ -188,21 +164,6 @@ final class Terminal {
             resizeterm(rows, columns)
         }
         invalidate()
-    }
-
-    /// Writes `bytes` to the terminal at once, past ncurses' buffer (async-signal-safe).
-    private static func writeToTerminal(_ bytes: StaticString) {
-        var offset = 0
-        while offset < bytes.utf8CodeUnitCount {
-            let written = write(STDOUT_FILENO, bytes.utf8Start + offset, bytes.utf8CodeUnitCount - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
     }
 
     /// Mouse reporting on or off while the app runs (off while the link box is open, so the

@@ -100,22 +100,7 @@ enum TerminalText {
     /// that `UserText.quoted` escapes inside quotes (control characters, line breaks,
     /// bidirectional controls) is escaped here the same way; quotes and backslashes stay as they are.
     /// A net under the messages, which should already quote their user input.
-    static func safeLine(_ message: String) -> String {
-        var line = ""
-        for scalar in message.unicodeScalars {
-            if scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F {
-                line.unicodeScalars.append(scalar)
-                continue
-            }
-            // Asks the one place that decides how a code point is shown (a lone combining mark
-            // counts as a leading one there, so marks are kept here unless they are controls).
-            let alone = UserText.quoted(String(scalar))
-            let inside = alone.dropFirst().dropLast()
-            let isMark = [.nonspacingMark, .enclosingMark, .spacingMark].contains(scalar.properties.generalCategory)
-            line += isMark ? String(scalar) : String(inside)
-        }
-        return line
-    }
+    static func safeLine(_ message: String) -> String { UserText.line(message) }
 
     /// Replaces each argument of `arguments` that `message` repeats in single quotes (as
     /// ArgumentParser does: `The value 'ten' is invalid for '--epochs <n>'`) by

@@ -69,6 +69,7 @@ struct TrainCommand: ParsableCommand {
     mutating func run() throws {
         var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
         if let save { try SessionFile.checkWritable(save) }
+        TrainWarnings.say(trainingPoints: playground.data.train.count, batchSize: playground.state.batchSize)
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
@@ -81,7 +82,7 @@ struct TrainCommand: ParsableCommand {
         var document = TrainJSON(state: playgroundState, data: playground.data, network: initial)
         var output = TextOutput.standardOutput
         if format == .csv {
-            Diagnostics.say("state: \(playgroundState.serialized)")
+            Diagnostics.say("state: " + UserText.url(playgroundState.serialized))
             let layers = withDiagnostics ? playground.network.layerCount - 1 : 0
             output.writeLine((["epoch,train_loss,test_loss"] + (0..<layers).map(TrainCSV.diagnosticsHeader)).joined(separator: ","))
         }
@@ -107,6 +108,19 @@ struct TrainCommand: ParsableCommand {
             try output.flush()
         }
         if let save { try SessionFile.save(playground, losses: history, to: save) }
+    }
+}
+
+/// Training that cannot do what it seems to: said on standard error before it starts.
+enum TrainWarnings {
+    static func say(trainingPoints: Int, batchSize: Int) {
+        if trainingPoints == 0 {
+            Diagnostics.say("playground-tui: warning: no training point (every point is a test point): "
+                            + "the network never changes and the training loss shows as 0")
+        } else if trainingPoints < batchSize {
+            Diagnostics.say("playground-tui: warning: batchSize=\(batchSize) is more than the \(trainingPoints) training points: "
+                            + "a batch never fills, so the network is never updated")
+        }
     }
 }
 

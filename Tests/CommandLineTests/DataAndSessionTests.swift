@@ -157,7 +157,8 @@ final class DataAndSessionTests: XCTestCase {
                           "playground-tui: --data: \(outside):2:1: x = 7 lies outside the plane [-6, 6] (--fit scales the points into it)" + help)
         try assertRefused(["train", "--data", path("missing.csv")],
                           "playground-tui: --data: \(path("missing.csv")): cannot read: No such file or directory" + help)
-        let fitted = try run(["train", "--data", outside, "--fit", "--epochs", "1", "--state", "seed=0.5&percTrainData=50"])
+        // batchSize=1: the one training point fills a batch (else train warns that none ever fills).
+        let fitted = try run(["train", "--data", outside, "--fit", "--epochs", "1", "--state", "seed=0.5&percTrainData=50&batchSize=1"])
         XCTAssertEqual(fitted.status, 0, fitted.error)
         XCTAssertEqual(fitted.errorLinesBesidesState, ["playground-tui: note: --fit: every point was scaled by 0.8571428571428571 to fit the plane [-6, 6]"])
     }

@@ -80,3 +80,59 @@ final class DataFileTests: XCTestCase {
         XCTAssertEqual(try read("1,1,1\n", fit: true).scale, 1, "points inside are left alone")
     }
 }
+
+/// CSV as spreadsheets write it: RFC 4180 quoting, a byte-order mark, CRLF.
+final class SpreadsheetCSVTests: XCTestCase {
+    let expected = [Example(x: 1.5, y: -2, label: 1), Example(x: -0.25, y: 3, label: -1), Example(x: 4, y: 4.75, label: 1)]
+
+    func read(_ text: String) throws -> [Example] {
+        try DataFile.read(text, file: "p.csv", problem: .classification).points
+    }
+
+    func failure(_ text: String) -> DataFile.Failure? {
+        do {
+            _ = try DataFile.read(text, file: "p.csv", problem: .classification)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testTheSpreadsheetExportsInTheFixturesLoad() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/spreadsheet")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(names, ["bom-no-header-quoted.csv", "csv-utf8-bom-crlf.csv", "quoted-fields.csv"])
+        for name in names {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            XCTAssertEqual(try read(text), expected, name)
+        }
+    }
+
+    /// The issue's two: a mark before a file without a header read as `found "1"`, and quoted
+    /// numbers read as a header, then "no points".
+    func testAByteOrderMarkAndQuotedNumbers() throws {
+        XCTAssertEqual(try read("\u{FEFF}1.5,-2,1\n-0.25,3,0\n4,4.75,1"), expected)
+        XCTAssertEqual(try read("\"1.5\",\"-2\",\"1\"\n\"-0.25\",\"3\",\"0\"\n\"4\",\"4.75\",\"1\"\n"), expected)
+        XCTAssertEqual(try read("\"1.5\" , -2,\"1\"\r\n-0.25,\"3\",0\r4,4.75,1\r\n"), expected, "mixed, blanks, CR and CRLF")
+    }
+
+    func testQuotedHeadersWithCommasQuotesAndLineBreaks() throws {
+        XCTAssertEqual(try read("\"x, in cm\",\"the \"\"y\"\"\",\"label\nor class\"\n1.5,-2,1\n-0.25,3,0\n4,4.75,1\n"), expected)
+        // Lines are counted as the file has them: the record after a two-line header is line 3.
+        XCTAssertEqual(failure("\"a\nb\",y,label\n1,2,7\n")?.line, 3)
+    }
+
+    func testBrokenQuotingIsRefusedWithItsPlace() {
+        let open = failure("1,2,1\n\"1,2,1\n")
+        XCTAssertEqual(open?.line, 2)
+        XCTAssertEqual(open?.column, 1)
+        XCTAssertEqual(open?.message, "a quoted field is never closed (expected a \" before the end of the file)")
+        let after = failure("1,2,1\n\"1\"x,2,1\n")
+        XCTAssertEqual(after?.line, 2)
+        XCTAssertEqual(after?.column, 4)
+        XCTAssertEqual(after?.message, "expected a comma after a quoted field's closing \"")
+        XCTAssertEqual(failure("1,2,1\n\"1\",\"z\",1\n")?.message, "y: expected a number, found \"z\"")
+        XCTAssertEqual(failure("1,2,1\n\"1\",\"z\",1\n")?.column, 6)
+    }
+}

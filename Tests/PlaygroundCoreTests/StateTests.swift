@@ -144,3 +144,41 @@ final class StateTests: XCTestCase {
         for (value, text) in cases { XCTAssertEqual(NumberFormat.javaScript(value), text, "\(value)") }
     }
 }
+
+/// The free-text keys and `#` inside a value.
+final class StateTextTests: XCTestCase {
+    func parse(_ text: String) throws -> PlaygroundState { try PlaygroundState.parse(text) { "0.5" }.state }
+
+    func testAHashInsideAValueIsPartOfItAsInTFsHash() throws {
+        XCTAssertEqual(try parse("dataset=xor&seed=a#b").seed, "a#b")
+        XCTAssertEqual(try parse("dataset=xor&seed=a#b").dataset, .xor)
+        // TF's hash is everything after the address's first `#`.
+        XCTAssertEqual(try parse("https://playground.tensorflow.org/#dataset=xor&seed=a#b").seed, "a#b")
+        XCTAssertEqual(try parse("#seed=a#b#c&noise=5").seed, "a#b#c")
+        XCTAssertEqual(try parse("#seed=a#b#c&noise=5").noise, 5)
+        // And what is written reads back.
+        let state = try parse("seed=a#b&tutorial=x#y")
+        XCTAssertEqual(try parse(state.serialized), state)
+        XCTAssertEqual(try parse(state.link), state)
+    }
+
+    func testAControlCharacterInTheFreeTextKeysIsRefused() {
+        for (key, value) in [("seed", "1\u{1B}]2;X\u{07}"), ("tutorial", "\u{9B}2J"), ("seed", "a\u{7F}"), ("seed", "\u{202E}x")] {
+            XCTAssertThrowsError(try parse("\(key)=\(value)"), key) { error in
+                XCTAssertEqual((error as? StateError)?.message,
+                               "state: \(key): bad value \(UserText.quoted(value)); expected text without control characters")
+            }
+        }
+    }
+}
+
+/// Found by FuzzTests: a seed holding `://` before a `#` was read as an address.
+final class StateHashSchemeTests: XCTestCase {
+    func testASeedWithSchemeLikeTextAndAHashRoundTrips() throws {
+        let state = try PlaygroundState.parse("seed=a://#b&noise=5") { "" }.state
+        XCTAssertEqual(state.seed, "a://#b")
+        XCTAssertEqual(try PlaygroundState.parse(state.serialized) { "" }.state, state)
+        XCTAssertEqual(try PlaygroundState.parse(state.link) { "" }.state, state)
+        XCTAssertEqual(try PlaygroundState.parse("HTTP://x.org/a=b#seed=c") { "" }.state.seed, "c", "a link with = in its path")
+    }
+}

@@ -49,3 +49,21 @@ final class UserTextTests: XCTestCase {
         XCTAssertEqual(UserText.quoted("e\u{301}e\u{301}", limit: 3), "\"e\u{301}e…\" (4 characters)")
     }
 }
+
+/// `UserText.url`: the link's form of text, every unsafe code point percent-encoded.
+final class UserTextURLTests: XCTestCase {
+    func testEveryControlIsPercentEncodedByteByByte() {
+        for value in Array(0...0x1F) + Array(0x7F...0x9F) {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            let expected = String(scalar).utf8.map { "%" + ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+            XCTAssertEqual(UserText.url("a" + String(scalar) + "b"), "a" + expected + "b", "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(UserText.url("\u{1B}]2;X\u{07}"), "%1B]2;X%07")
+        XCTAssertEqual(UserText.url("a b\u{202E}c"), "a%20b%E2%80%AEc")
+    }
+
+    func testSafeTextIsUnchanged() {
+        let text = "activation=tanh&seed=a#b_ü%20\"<>"
+        XCTAssertEqual(UserText.url(text), text)
+    }
+}
