@@ -92,6 +92,15 @@ enum AtomicFile {
                 throw failure()
             }
             // Both names are the new file now; the temporary one (if any) goes (by the defer).
+        } else if unnamed != nil, stat(target, &existing) != 0, errno == ENOENT,
+                  Platform.nameUnnamedFile(descriptor, as: target) {
+            // Nothing to replace (yet): the unnamed file takes the target's name directly, so a
+            // kill at any moment leaves nothing or the whole file, never a temporary name.
+            closed = true
+            guard close(descriptor) == 0 else {
+                unlink(target)
+                throw failure()
+            }
         } else {
             if unnamed != nil {
                 // rename cannot replace with an unnamed file: a short name for the moment between.
