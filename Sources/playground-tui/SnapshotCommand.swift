@@ -38,7 +38,7 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keys to press after training ({Name} for a named key).", valueName: "keys"))
     var keys: String = ""
 
-    @Option(help: "What to draw: screen, boundary or loss.")
+    @Option(help: "What to draw: the screen, or a figure for slides.")
     var figure: Figure = .screen
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pixels a side of --figure boundary (default: 200).", valueName: "n"),
