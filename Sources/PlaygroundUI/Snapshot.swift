@@ -5,23 +5,29 @@ import PlaygroundCore
 /// that `playground-tui snapshot` shows what the terminal shows. No I/O.
 public enum Snapshot {
     /// The app on `playground` (with `losses` recorded before, as a resumed session has) at
-    /// `width × height`, a 256-colour UTF-8 terminal, after `epochs` epochs trained one per frame
-    /// (each frame records both losses for the chart, as the run loop's frames do), then `keys`
-    /// pressed in order. A key's file effect (save, load) is not carried out.
+    /// `width × height`, a 256-colour UTF-8 terminal: `keysBefore` pressed in order, then
+    /// `epochs` epochs trained one per frame (each frame records both losses for the chart, as
+    /// the run loop's frames do; in the lessons a frame steps the race instead), then `keys`.
+    /// A key's file effect (save, load) is not carried out.
     public static func state(playground: Playground, losses: [LossHistory.Record] = [], epochs: Int,
-                             width: Int, height: Int, keys: [Key] = []) -> AppState {
+                             width: Int, height: Int, keysBefore: [Key] = [], keys: [Key] = []) -> AppState {
         var state = AppState(playground: playground, losses: losses, capabilities: Capabilities(colors: .full, unicode: true),
                              width: width, height: height)
+        press(keysBefore, &state)
         for _ in 0..<max(0, epochs) {
             _ = update(&state, .train(epochs: 1))
             if state.hasDiverged { break }
         }
+        press(keys, &state)
+        return state
+    }
+
+    static func press(_ keys: [Key], _ state: inout AppState) {
         for key in keys {
             guard let action = KeyMap.action(for: key, in: state) else { continue }
             _ = update(&state, action)
             state.fileRequest = nil
         }
-        return state
     }
 
     /// The screen `render` draws for `state`.

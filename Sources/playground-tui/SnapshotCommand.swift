@@ -11,9 +11,9 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Write the screen (or a figure) of a state after some epochs as an SVG picture.",
         discussion: """
             The screen is drawn by the app's own views, cell by cell, in the colours a \
-            256-colour terminal shows. --keys presses keys after training, e.g. 'h' for the \
-            gradient health panel or 'o2' for lesson 2 ({Right}, {Enter}, {Esc}, {Tab} name the \
-            other keys). --figure boundary draws the network's output over the plane at \
+            256-colour terminal shows. --keys presses keys after training, e.g. 'o2' for lesson \
+            2 ({Right}, {Enter}, {Esc}, {Tab} name the other keys); --keys-before before it, \
+            e.g. 'h' so that the gradient health panel records the epochs trained. --figure boundary draws the network's output over the plane at \
             --resolution pixels a side with the points, the axes and the colour scale; --figure \
             loss the loss chart. The same state (with its seed) gives the same bytes.
             """
@@ -37,6 +37,10 @@ struct SnapshotCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Keys to press after training ({Name} for a named key).", valueName: "keys"))
     var keys: String = ""
+
+    @Option(name: .customLong("keys-before"),
+            help: ArgumentHelp("Keys to press before training (h: the health panel records the gradients).", valueName: "keys"))
+    var keysBefore: String = ""
 
     @Option(help: "What to draw: the screen, or a figure for slides.")
     var figure: Figure = .screen
@@ -84,17 +88,22 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let keyList: [Key]
+        let keyList: [Key], keysBeforeList: [Key]
         do {
             keyList = try Snapshot.keys(keys)
         } catch {
             throw ValidationError("--keys: " + error.message)
         }
+        do {
+            keysBeforeList = try Snapshot.keys(keysBefore)
+        } catch {
+            throw ValidationError("--keys-before: " + error.message)
+        }
         try SessionFile.checkWritable(output)
         let start = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
         let records = start.losses.map { LossHistory.Record(epoch: $0.epoch, training: $0.train, test: $0.test) }
         let app = Snapshot.state(playground: start.playground, losses: records, epochs: epochs,
-                                 width: size.width, height: size.height, keys: keyList)
+                                 width: size.width, height: size.height, keysBefore: keysBeforeList, keys: keyList)
         let epoch = app.playground.epoch
         let svg: String
         switch figure {
