@@ -135,18 +135,26 @@ final class SnapshotTests: XCTestCase {
                 brailleCells += 1
             }
         }
-        // Text: the "Output" title in xterm 75 (#5fafff) on the terminal's own background.
-        let titleRow = (0..<grid.height).first { grid.line($0).contains("Output") }!
-        let rowScalars = Array(grid.line(titleRow).unicodeScalars), word = Array("Output".unicodeScalars)
-        let titleColumn = (0...(rowScalars.count - word.count)).first { Array(rowScalars[$0..<($0 + word.count)]) == word }!
-        var nearest = Int.max
-        for column in titleColumn..<(titleColumn + 6) {
-            for fy in stride(from: 0.2, to: 0.8, by: 0.05) {
-                for fx in stride(from: 0.1, to: 0.9, by: 0.1) { nearest = min(nearest, distance(pixel(image, cell: column, titleRow, at: fx, fy), title)) }
+        // Text: the header's name in the terminal's own colours (bold, light on dark) and the
+        // "Output" title in xterm 75 (#5fafff): each drawn in its colour on the dark background.
+        for (word, color, name) in [("playground-tui", (0xd0, 0xd0, 0xd0), "the header"), ("Output", title, "the title")] {
+            let row = (0..<grid.height).first { grid.line($0).contains(word) }!
+            let rowScalars = Array(grid.line(row).unicodeScalars), letters = Array(word.unicodeScalars)
+            let column = (0...(rowScalars.count - letters.count)).first { Array(rowScalars[$0..<($0 + letters.count)]) == letters }!
+            var nearest = Int.max, inked = 0
+            for x in column..<(column + letters.count) {
+                for fy in stride(from: 0.2, to: 0.8, by: 0.05) {
+                    for fx in stride(from: 0.1, to: 0.9, by: 0.1) {
+                        let d = distance(pixel(image, cell: x, row, at: fx, fy), color)
+                        nearest = min(nearest, d)
+                        if d < 400 { inked += 1 }
+                    }
+                }
             }
+            XCTAssertLessThan(nearest, 400, "\(name)'s glyphs are not drawn in \(hex(color))")
+            XCTAssertGreaterThan(inked, letters.count * 3, "\(name): too few pixels of its colour for \(letters.count) letters")
+            XCTAssertEqual(hex(pixel(image, cell: column, row, at: 0.05, 0.05)), hex((0x1c, 0x1c, 0x1c)), "\(name)'s background")
         }
-        XCTAssertLessThan(nearest, 400, "the title's glyphs are not drawn in #5fafff")
-        XCTAssertEqual(hex(pixel(image, cell: titleColumn, titleRow, at: 0.05, 0.05)), hex((0x1c, 0x1c, 0x1c)), "the background")
         XCTAssertEqual(checked, ["two-colour half block", "orange cell", "blue cell", "point", "braille"])
     }
 
