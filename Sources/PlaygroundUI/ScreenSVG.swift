@@ -173,8 +173,9 @@ enum CellShapes {
                 let from = arms.contains("l") ? 0 : cx, to = arms.contains("r") ? w : cx + 1
                 box(from, cy, to - from, 1)
             }
-            if arms.contains("u") { box(cx, 0, 1, cy) }
-            if arms.contains("d") { box(cx, cy + 1, 1, h - cy - 1) }
+            // Each vertical arm covers the middle row too, so "│" is one unbroken line.
+            if arms.contains("u") { box(cx, 0, 1, cy + 1) }
+            if arms.contains("d") { box(cx, cy, 1, h - cy) }
         }
         return true
     }
