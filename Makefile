@@ -36,7 +36,7 @@ DIST_MAX_KIB := 17408
 DIST_FLAGS := -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xlinker -L$(STATIC_CXX) \
               -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xlinker --icf=all
 
-.PHONY: run test bench dist dist-binary install install-files uninstall clean deps ncurses tmux groff \
+.PHONY: run test bench dist dist-binary install install-files uninstall clean deps ncurses tmux groff parallel \
         build-info build-release
 .PHONY: rsvg pictures
 
@@ -71,6 +71,10 @@ rsvg:
 groff:
 	$(call require,command -v groff,groff-base,groff (the man page test renders the page))
 
+# A sweep test runs its shards through GNU parallel, as the README shows.
+parallel:
+	$(call require,command -v parallel,parallel,GNU parallel (the sweep's shard test needs it))
+
 deps: ncurses build-info
 
 # The commit --version names (see Sources/CBuildInfo/build_info.c).
@@ -83,7 +87,7 @@ build-release: deps
 run: build-release
 	@$(BIN_RELEASE) $(ARGS)
 
-test: deps tmux groff rsvg
+test: deps tmux groff parallel rsvg
 	$(SWIFT) build
 	PLAYGROUND_TUI_BIN=$(CURDIR)/$(BIN_DEBUG) $(SWIFT) test
 

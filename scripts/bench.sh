@@ -9,6 +9,28 @@ loss_epochs=$((epochs / 4))
 "$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
 echo
 
+# The sweep on every core: the same sweep with --jobs 1 and --jobs N, one after the other in this
+# run (best of 3 each, alternating), so the speed-up holds on a loaded machine; beside it the
+# single run's figures for (a) (the sweep computes the test loss every epoch: between the two).
+cores=$(nproc)
+sweep_eps() {
+  "$bin" sweep --state 'seed=0.12345' --vary activation=relu,tanh --seeds $((cores * 4)) --epochs $((epochs / 4)) \
+    --format csv --jobs "$1" 2>&1 >/dev/null | sed -n 's/.* \([0-9]*\) epochs\/s$/\1/p'
+}
+one=0 many=0
+for _ in 1 2 3; do
+  e=$(sweep_eps 1); [ "$e" -gt "$one" ] && one=$e
+  e=$(sweep_eps "$cores"); [ "$e" -gt "$many" ] && many=$e
+done
+read -r _ _ single_train single_losses _ < <(grep "^a " .build/bench-swift.txt)
+echo "sweep                          jobs_1_eps  jobs_${cores}_eps  speed-up  single_run_train_only_eps  single_run_with_losses_eps"
+printf "%-31s%-12s%-12s%-10s%-27s%s\n" "(a) $((cores * 8)) runs x $((epochs / 4)) epochs" "$one" "$many" \
+  "$(awk -v m="$many" -v o="$one" 'BEGIN { printf "%.2fx", m / o }')" \
+  "$single_train" "$single_losses"
+# Other work on the machine takes cores from --jobs N first: say how busy it was.
+[ -r /proc/loadavg ] && echo "(load average $(cut -d' ' -f1 /proc/loadavg) on $cores cores: the speed-up needs idle cores)"
+echo
+
 oracle_src=${ORACLE_SRC:-../shared/oracle/tfp_ref.c}
 if ! command -v cc >/dev/null || [ ! -f "$oracle_src" ]; then
   echo "(no cc or no $oracle_src: the C oracle comparison is skipped)"

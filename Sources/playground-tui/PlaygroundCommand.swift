@@ -21,6 +21,7 @@ struct PlaygroundCommand: ParsableCommand {
             ExplainCommand.self,
             LessonsCommand.self,
             DataCommand.self,
+            SweepCommand.self,
             SnapshotCommand.self,
         ],
         defaultSubcommand: PlayCommand.self

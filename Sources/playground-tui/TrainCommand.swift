@@ -56,6 +56,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue a saved session (its state and data; not with --state or --data).", valueName: "file"))
     var resume: String?
 
+    // Stop condition (issue 19): the test loss is computed after every epoch and the run stops
+    // at the first epoch where it is at most X (that epoch's row is printed as the last).
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop at the first epoch whose test loss is at most X (at most --epochs).", valueName: "x"),
+            transform: lossTarget)
+    var untilLoss: Double?
+
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
     /// object written at the end, so Ctrl-C before then prints nothing.
@@ -81,7 +87,8 @@ struct TrainCommand: ParsableCommand {
         }
         for epoch in first...last {
             if epoch > first { playground.step() }
-            guard epoch % every == 0 || epoch == last || epoch == first else { continue }
+            let stopsHere = TrainStop.reached(untilLoss, by: playground)
+            guard stopsHere || epoch % every == 0 || epoch == last || epoch == first else { continue }
             let train = playground.trainingLoss(), test = playground.testLoss()
             if epoch > first || history.isEmpty { history.append(Session.LossRow(epoch: epoch, train: train, test: test)) }
             let layers = withDiagnostics ? playground.diagnostics() : []
@@ -92,7 +99,9 @@ struct TrainCommand: ParsableCommand {
             case .json:
                 document.append(epoch: epoch, train: train, test: test, layers: layers)
             }
+            if stopsHere { break }
         }
+        TrainStop.report(untilLoss, playground: playground, first: first)
         if format == .json {
             output.writeLine(try document.text())
             try output.flush()
