@@ -2,6 +2,7 @@
 #   make run    build a release binary and start the playground (ARGS='--state ...' to pass options)
 #   make test   build and run every test (unit, command line, end-to-end in tmux)
 #   make bench  speed of the engine beside the C oracle, and of the UI's frame
+#   make pictures  every picture of the README and docs/, drawn by the app itself (docs/pictures/)
 #   make dist   a self-contained binary with its man page and completions, as a tarball in dist/
 #   make install [PREFIX=/usr/local] [DESTDIR=]    make uninstall    make clean
 
@@ -37,6 +38,7 @@ DIST_FLAGS := -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xli
 
 .PHONY: run test bench dist dist-binary install install-files uninstall clean deps ncurses tmux groff parallel \
         build-info build-release
+.PHONY: rsvg pictures
 
 # $(call require,CHECK,PACKAGE,WHAT): when CHECK fails, root installs the Debian PACKAGE with apt;
 # anyone else is told the command to run.
@@ -61,6 +63,10 @@ ncurses:
 tmux:
 	$(call require,command -v tmux,tmux,tmux (the end-to-end tests need it))
 
+# The snapshot tests render SVG with rsvg-convert (only the tests need it, not the build).
+rsvg:
+	$(call require,command -v rsvg-convert,librsvg2-bin,rsvg-convert (the snapshot tests render SVG with it))
+
 # The man page test renders the page with groff (only the tests need it, not the build).
 groff:
 	$(call require,command -v groff,groff-base,groff (the man page test renders the page))
@@ -81,7 +87,7 @@ build-release: deps
 run: build-release
 	@$(BIN_RELEASE) $(ARGS)
 
-test: deps tmux groff parallel
+test: deps tmux groff parallel rsvg
 	$(SWIFT) build
 	PLAYGROUND_TUI_BIN=$(CURDIR)/$(BIN_DEBUG) $(SWIFT) test
 
@@ -127,6 +133,10 @@ install-files:
 
 uninstall:
 	rm -f $(INSTALLED)
+
+# Every picture the README and docs/ show, drawn by the app itself (see scripts/pictures.sh).
+pictures: build-release
+	@bash scripts/pictures.sh $(BIN_RELEASE) docs/pictures
 
 clean:
 	rm -rf .build $(DIST_BUILD) dist

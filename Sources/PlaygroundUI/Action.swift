@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case toggleGradientPanel
     /// PgDn/PgUp in the help: the next or previous page, wrapping around.
     case turnHelpPage(by: Int)
+    /// `#`: write the screen as it is to an SVG file (`Effect.file`, `FileRequest.Kind.saveScreen`).
+    case saveScreen
 
     // MARK: Inspecting and editing the network
 

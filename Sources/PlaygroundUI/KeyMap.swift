@@ -54,6 +54,8 @@ public enum KeyMap {
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
         .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
+        .init(.playground, ["#": .saveScreen], "save the screen (SVG)", in: [.normal, .inspecting, .lessons, .drawing],
+              footer: .init("picture", 17, in: [.normal])),
         .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting, .lessons],
               footer: .init("lessons", 11)),
         .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing],

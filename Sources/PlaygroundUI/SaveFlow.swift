@@ -10,6 +10,8 @@ public struct FileRequest: Equatable, Sendable {
         case saveSession
         /// Points from a CSV file, to use instead of the current ones.
         case loadData
+        /// The screen as it is, as SVG (`ScreenSVG`), under the first free name like the path.
+        case saveScreen
     }
 
     public var kind: Kind
@@ -25,7 +27,7 @@ public struct FileRequest: Equatable, Sendable {
 
     /// The name the entry line starts with.
     public static func defaultPath(_ kind: Kind) -> String {
-        kind == .saveSession ? "playground-session.json" : "playground-data.csv"
+        kind == .saveSession ? "playground-session.json" : kind == .saveScreen ? "playground-screen.svg" : "playground-data.csv"
     }
 }
 
@@ -52,6 +54,7 @@ public struct PathEntry: Equatable, Sendable {
         case .saveData: "Save the points as: "
         case .saveSession: "Save the session as: "
         case .loadData: "Load points (CSV) from: "
+        case .saveScreen: "Save the screen as: "
         }
     }
 
@@ -149,6 +152,8 @@ extension AppState {
     mutating func receive(_ result: FileResult) {
         fileRequest = nil
         switch result {
+        case .written(let request) where request.kind == .saveScreen:
+            status = "screen saved as SVG: \(request.path)"
         case .written(let request):
             unsavedPoints = false
             status = request.kind == .saveSession

@@ -18,7 +18,7 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     if let effect = updateLessons(&state, action) { return effect }
     // The activation card stays up after a change of activation until the next key.
     switch action {
-    case .train, .resize: break
+    case .train, .resize, .saveScreen: break
     default: state.activationJustChanged = false
     }
     if let effect = updateDataMode(&state, action) { return effect }
@@ -133,6 +133,8 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.cancelEntry()
     case .setParameter(let target, let value):
         state.setParameter(target, to: value)
+    case .saveScreen:
+        return state.request(FileRequest(.saveScreen, path: FileRequest.defaultPath(.saveScreen)))
     case .toggleLessons, .lesson:
         break  // updateLessons took them
     case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint, .askToClearPoints,

@@ -22,6 +22,7 @@ struct PlaygroundCommand: ParsableCommand {
             LessonsCommand.self,
             DataCommand.self,
             SweepCommand.self,
+            SnapshotCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

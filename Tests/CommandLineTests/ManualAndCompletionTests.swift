@@ -40,7 +40,7 @@ final class ManualAndCompletionTests: XCTestCase {
         let text = rendered.output
         XCTAssertTrue(text.hasPrefix("PLAYGROUND-TUI(1)"), String(text.prefix(200)))
         let subcommands = try subcommands()
-        XCTAssertEqual(Set(subcommands), ["play", "train", "bench", "explain", "lessons", "data", "sweep"])
+        XCTAssertEqual(Set(subcommands), ["play", "train", "bench", "explain", "lessons", "data", "sweep", "snapshot"])
         let commandsSection = try section("COMMANDS", of: text)
         for command in [[]] + subcommands.map({ [$0] }) {
             let listed = try options(command)

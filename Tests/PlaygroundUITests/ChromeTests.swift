@@ -30,7 +30,7 @@ final class ChromeTests: XCTestCase {
         let app = app(width: 240)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
                        + "  m draw  </> speed  h gradients  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale"
-                       + "  ↑↓←→ knobs" + String(repeating: " ", count: 15) + " ? help  q quit ")
+                       + "  ↑↓←→ knobs  # picture" + String(repeating: " ", count: 4) + " ? help  q quit ")
     }
 
     func testTheInspectingFooterListsItsOwnKeysFirst() {
