@@ -54,7 +54,7 @@ final class LessonsLayoutTests: XCTestCase {
         var app = LessonsGraphTests.lessons(.sigmoid)
         for _ in 0..<8 { press(" ", &app) }  // the forward pass's last gate, 1/x, at the far right
         let text = screen(app).lines.joined(separator: "\n")
-        XCTAssertTrue(text.contains("(1/x)") && text.contains("f=0.731"), text)
+        XCTAssertTrue(text.contains("(1/x)") && text.contains("f=0.73"), text)
         press(.home, &app)
         XCTAssertTrue(screen(app).lines.joined().contains("[w0]"))
     }

@@ -62,10 +62,10 @@ final class LessonsNeuronTests: XCTestCase {
         press("]", &app)
         let lesson = NeuronLesson(playground: app.playground, layer: 1, node: 2, point: 2)
         let text = screen(app).lines.joined(separator: "\n")
-        let n = { (value: Double) in Format.decimal(value, places: 4) }
+        let n = NeuronView.number(full: false)
         XCTAssertTrue(text.contains("node h1.3 (Tanh) on training point 3 of 250"), text)
         XCTAssertTrue(text.contains("∂E/∂b = ∂E/∂z = " + n(lesson.totalGradient)), text)
-        XCTAssertTrue(text.contains("∂E/∂z = ∂E/∂out · f'(z) = \(n(lesson.outputGradient)) · \(n(lesson.slope)) = \(n(lesson.totalGradient))"))
+        XCTAssertTrue(text.contains("∂E/∂z = ∂E/∂out · f′(z) = \(n(lesson.outputGradient)) · \(n(lesson.slope)) = \(n(lesson.totalGradient))"))
         for j in lesson.inputs.indices {
             XCTAssertTrue(text.contains("\(n(lesson.totalGradient)) · \(n(lesson.inputs[j])) = \(n(lesson.weightGradients[j]))"), "w\(j)")
         }

@@ -158,28 +158,101 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         }
     }
 
-    /// The local derivative rule in words for a table beside the graph, ASCII, in the
-    /// variable `x` (first input) and `y` (second): `exp(x) -> exp(x)`, `1/x -> -1/x^2`.
-    public var derivativeRule: String {
-        let number = NumberFormat.javaScript
-        switch self {
-        case .variable, .constant: return "-"
-        case .add: return "x + y -> 1, 1"
-        case .subtract: return "x - y -> 1, -1"
-        case .multiply: return "x * y -> y, x"
-        case .divide: return "x / y -> 1/y, -x/y^2"
-        case .negate: return "-x -> -1"
-        case let .power(c): return "x^\(number(c)) -> \(number(c)) * x^\(number(c - 1))"
-        case .exp: return "exp(x) -> exp(x)"
-        case .log: return "log(x) -> 1/x"
-        case .reciprocal: return "1/x -> -1/x^2"
-        case let .addConstant(c): return "\(number(c)) + x -> 1"
-        case let .multiplyByConstant(c): return "\(number(c)) * x -> \(number(c))"
-        case .sigmoid: return "sigmoid(x) -> (1 - sigmoid(x)) * sigmoid(x)"
-        case .tanh: return "tanh(x) -> 1 - tanh(x)^2"
-        case .relu: return "relu(x) -> 1 if x > 0, else 0"
-        case .max: return "max(x, y) -> 1 to the larger (x when equal)"
+    /// The local derivative rule for a table, ASCII, in `x` (first input) and `y` (second):
+    /// `exp(x) -> exp(x)`, `1/x -> -1/x^2` (the ASCII form of `derivative`).
+    public var derivativeRule: String { derivative(unicode: false).line }
+
+    /// The operation written in `x` (and `y`) and its local derivatives: the one text of each
+    /// rule, beside the formulas of `evaluate` in meaning (the sigmoid, tanh and relu gates read
+    /// theirs from the activations' formulas). Written in Unicode; `unicode: false` spells it in
+    /// ASCII (`·` `*`, `−` `-`, `→` `->`, `²` `^2`, `eˣ` `exp(x)`, `σ` `sigmoid`).
+    public func derivative(unicode: Bool) -> DerivativeText {
+        let number = { (value: Double) in value < 0 ? "−" + NumberFormat.javaScript(-value) : NumberFormat.javaScript(value) }
+        let text: DerivativeText = switch self {
+        case .variable: DerivativeText("x", ["1"])
+        case let .constant(c): DerivativeText(number(c), ["0"])
+        case .add: DerivativeText("x + y", ["1", "1"])
+        case .subtract: DerivativeText("x − y", ["1", "−1"])
+        case .multiply: DerivativeText("x·y", ["y", "x"])
+        case .divide: DerivativeText("x/y", ["1/y", "−x/y²"])
+        case .negate: DerivativeText("−x", ["−1"])
+        case let .power(c): DerivativeText(Self.power("x", c), [c == 0 ? "0" : c == 1 ? "1" : number(c) + "·" + Self.power("x", c - 1)])
+        case .exp: DerivativeText("eˣ", ["eˣ"])
+        case .log: DerivativeText("ln x", ["1/x"])
+        case .reciprocal: DerivativeText("1/x", ["−1/x²"])
+        case let .addConstant(c): DerivativeText(c < 0 ? "x − " + number(-c) : number(c) + " + x", ["1"])
+        case let .multiplyByConstant(c): DerivativeText(number(c) + "·x", [number(c)])
+        case .sigmoid: DerivativeText("σ(x)", [Activation.sigmoid.derivativeText(output: "σ(x)", total: "x")])
+        case .tanh: DerivativeText("tanh x", [Activation.tanh.derivativeText(output: "tanh(x)", total: "x")])
+        case .relu: DerivativeText("relu x", [Activation.relu.derivativeText(output: "relu x", total: "x")])
+        case .max: DerivativeText("max(x, y)", ["1 to the larger (x if equal)"])
         }
+        return unicode ? text : text.ascii
+    }
+
+    /// `x²`, `x³`, else `x^c` (`x^-1`), as the derivative table writes a power.
+    static func power(_ base: String, _ c: Double) -> String {
+        switch c {
+        case 1: base
+        case 2: base + "²"
+        case 3: base + "³"
+        default: base + "^" + NumberFormat.javaScript(c)
+        }
+    }
+}
+
+/// An operation's local derivatives in words: its formula in `x` and `y`, and ∂/∂x (∂/∂y).
+public struct DerivativeText: Equatable, Sendable {
+    public let formula: String
+    public let rules: [String]
+    /// `→`, or `->` in the ASCII form.
+    public let arrow: String
+
+    public init(_ formula: String, _ rules: [String], arrow: String = "→") {
+        self.formula = formula
+        self.rules = rules
+        self.arrow = arrow
+    }
+
+    /// `x·y → y, x`; `width` pads the formula so that a table's arrows line up.
+    public func line(formulaWidth width: Int = 0) -> String {
+        let pad = String(repeating: " ", count: max(0, width - formula.unicodeScalars.count))
+        return formula + pad + " " + arrow + " " + rules.joined(separator: ", ")
+    }
+
+    public var line: String { line() }
+
+    /// The rule for input `slot` (0: x, 1: y).
+    public func rule(slot: Int) -> String { slot < rules.count ? rules[slot] : "0" }
+
+    /// The same text in ASCII.
+    public var ascii: DerivativeText { DerivativeText(Self.ascii(formula), rules.map(Self.ascii), arrow: "->") }
+
+    /// Unicode math spelt in ASCII: `·` `*`, `−` `-`, `²` `^2`, `eˣ` `exp(x)`, `σ` `sigmoid`, `′` `'`.
+    public static func ascii(_ text: String) -> String {
+        var result = ""
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            switch scalar {
+            case "e" where index < scalars.count && scalars[index] == "ˣ":
+                result += "exp(x)"
+                index += 1
+            case "·": result += "*"
+            case "−": result += "-"
+            case "²": result += "^2"
+            case "³": result += "^3"
+            case "σ": result += "sigmoid"
+            case "′": result += "'"
+            case "→": result += "->"
+            case "∂": result += "d"
+            case "α": result += "alpha"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
 
