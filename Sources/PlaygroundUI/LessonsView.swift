@@ -175,18 +175,7 @@ enum LessonsView {
 /// operations' own (`ScalarOperation.derivative`).
 enum DerivativeTable {
     static func lines(_ graph: ScalarGraph, unicode: Bool) -> [(text: String, operations: [ScalarOperation])] {
-        var rules: [(text: DerivativeText, operations: [ScalarOperation])] = []
-        for index in graph.nodes.indices where !graph.isLeaf(index) {
-            let node = graph.nodes[index]
-            let text = node.operation.derivative(unicode: unicode)
-            if let index = rules.firstIndex(where: { $0.text == text }) {
-                if !rules[index].operations.contains(node.operation) { rules[index].operations.append(node.operation) }
-            } else {
-                rules.append((text, [node.operation]))
-            }
-        }
-        let width = rules.map(\.text.formula.unicodeScalars.count).max() ?? 0
-        return rules.map { ($0.text.line(formulaWidth: width), $0.operations) }
+        graph.derivativeLines(unicode: unicode)
     }
 }
 

@@ -126,7 +126,7 @@ final class AutogradTests: XCTestCase {
         let operations: [ScalarOperation] = [
             .add, .subtract, .multiply, .divide, .negate, .power(2), .power(3), .power(-1.5), .power(0.5),
             .exp, .log, .reciprocal, .addConstant(1), .addConstant(-2.5), .multiplyByConstant(-1),
-            .multiplyByConstant(3.25), .sigmoid, .tanh, .relu, .max,
+            .multiplyByConstant(3.25), .sigmoid, .tanh, .relu, .max, .sin, .cos, .abs,
         ]
         let h = 1e-6
         for operation in operations {

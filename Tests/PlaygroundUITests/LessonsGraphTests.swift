@@ -92,7 +92,7 @@ final class LessonsGraphTests: XCTestCase {
         XCTAssertTrue(first[20].hasPrefix(" local: σ′ = (1 − 0.73) · 0.73 = 0.2, added to ∂f/∂n4"), first[20])
         press(.end, &app)
         let gate = Self.text(app)
-        XCTAssertTrue(gate.contains("σ(x)  → (1 − σ(x))·σ(x)"), gate)
+        XCTAssertTrue(gate.contains("σ(x)  → (1 − σ)·σ"), gate)
         XCTAssertTrue(gate.contains("∂f/∂w0 = -0.2  ∂f/∂x0 = 0.39  ∂f/∂w1 = -0.39  ∂f/∂x1 = -0.59"), gate)
         XCTAssertTrue(gate.contains("backward 9/9: x0: [2] × [0.2] = 0.4"))
         // p: every digit, everywhere.

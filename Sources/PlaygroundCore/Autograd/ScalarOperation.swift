@@ -48,6 +48,12 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
     case relu
     /// max(a, b)
     case max
+    /// sin a (a in radians)
+    case sin
+    /// cos a
+    case cos
+    /// |a|
+    case abs
 
     /// How many inputs the operation reads.
     public var arity: Int {
@@ -87,6 +93,9 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .tanh: return Self.gate(.tanh, a)
         case .relu: return Self.gate(.relu, a)
         case .max: return a >= b ? (a, 1, 0) : (b, 0, 1)                 // to the larger input
+        case .sin: return (Math.sin(a), Math.cos(a), 0)                  // ∂/∂a = cos a
+        case .cos: return (Math.cos(a), -Math.sin(a), 0)                 // ∂/∂a = -sin a
+        case .abs: return (Swift.abs(a), a > 0 ? 1 : (a < 0 ? -1 : 0), 0) // ∂/∂a = sign a (0 at 0)
         }
     }
 
@@ -135,6 +144,9 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .tanh: "tanh"
         case .relu: "relu"
         case .max: "max"
+        case .sin: "sin"
+        case .cos: "cos"
+        case .abs: "abs"
         }
     }
 
@@ -150,7 +162,7 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .divide: return "\(a) / \(b)"
         case .negate: return "-\(a)"
         case let .power(c): return "\(a)^\(c < 0 ? "(" + number(c) + ")" : number(c))"
-        case .exp, .log, .sigmoid, .tanh, .relu: return "\(symbol)(\(a))"
+        case .exp, .log, .sigmoid, .tanh, .relu, .sin, .cos, .abs: return "\(symbol)(\(a))"
         case .reciprocal: return "1/\(a)"
         case let .addConstant(c): return c < 0 ? "\(a) - \(number(-c))" : "\(number(c)) + \(a)"
         case let .multiplyByConstant(c): return "\(number(c)) * \(a)"
@@ -182,10 +194,13 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .reciprocal: DerivativeText("1/x", ["−1/x²"])
         case let .addConstant(c): DerivativeText(c < 0 ? "x − " + number(-c) : number(c) + " + x", ["1"])
         case let .multiplyByConstant(c): DerivativeText(number(c) + "·x", [number(c)])
-        case .sigmoid: DerivativeText("σ(x)", [Activation.sigmoid.derivativeText(output: "σ(x)", total: "x")])
+        case .sigmoid: DerivativeText("σ(x)", [Activation.sigmoid.derivativeText(output: "σ", total: "x")])
         case .tanh: DerivativeText("tanh x", [Activation.tanh.derivativeText(output: "tanh(x)", total: "x")])
         case .relu: DerivativeText("relu x", [Activation.relu.derivativeText(output: "relu x", total: "x")])
-        case .max: DerivativeText("max(x, y)", ["1 to the larger (x if equal)"])
+        case .max: DerivativeText("max(x, y)", ["1 to the larger"])
+        case .sin: DerivativeText("sin x", ["cos x"])
+        case .cos: DerivativeText("cos x", ["−sin x"])
+        case .abs: DerivativeText("|x|", ["sign x (0 at 0)"])
         }
         return unicode ? text : text.ascii
     }
@@ -253,6 +268,29 @@ public struct DerivativeText: Equatable, Sendable {
             }
         }
         return result
+    }
+}
+
+extension ScalarGraph {
+    /// The local derivative of each kind of gate in the graph, one line each, in the order the
+    /// gates first appear, arrows in line (`eˣ   → eˣ`, `1/x  → −1/x²`): the lessons' table and
+    /// `explain`'s. Leaves (variables, constants) have none.
+    public func derivativeLines(unicode: Bool) -> [(text: String, operations: [ScalarOperation])] {
+        var rules: [(text: DerivativeText, operations: [ScalarOperation])] = []
+        for node in nodes {
+            switch node.operation {
+            case .variable, .constant: continue
+            default: break
+            }
+            let text = node.operation.derivative(unicode: unicode)
+            if let index = rules.firstIndex(where: { $0.text == text }) {
+                if !rules[index].operations.contains(node.operation) { rules[index].operations.append(node.operation) }
+            } else {
+                rules.append((text, [node.operation]))
+            }
+        }
+        let width = rules.map(\.text.formula.unicodeScalars.count).max() ?? 0
+        return rules.map { ($0.text.line(formulaWidth: width), $0.operations) }
     }
 }
 
