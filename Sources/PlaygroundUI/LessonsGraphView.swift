@@ -23,10 +23,13 @@ struct GraphPicture {
         var children: [Int] = []
     }
 
-    /// Extra cells between columns, and rows per band (3 at least).
+    /// Extra cells between columns, rows per band (3 at least), and whether the labels go over
+    /// and under the box (compact: a column as wide as its widest box or label) instead of right
+    /// of it on the wire.
     struct Spacing: Equatable {
         var gap = 0
         var band = 3
+        var compact = false
     }
 
     let grid: CellGrid
@@ -56,11 +59,13 @@ struct GraphPicture {
     /// The largest spacing at which the picture fits `width × height` (the tightest if none does).
     static func spacing(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool, width: Int, height: Int) -> Spacing {
         let tight = GraphPicture(lesson, capabilities: capabilities, full: full, spacing: Spacing())
+        let compact = tight.grid.width > width
+        let narrow = compact ? GraphPicture(lesson, capabilities: capabilities, full: full, spacing: Spacing(compact: true)) : tight
         let leaves = max(1, tight.grid.height / 3)
         let band = min(6, max(3, height / leaves))
         let gaps = Set(tight.boxes.map(\.x)).count - 1
-        let gap = gaps > 0 ? min(12, max(0, (width - tight.grid.width) / gaps)) : 0
-        return Spacing(gap: gap, band: band)
+        let gap = gaps > 0 ? min(12, max(0, (width - narrow.grid.width) / gaps)) : 0
+        return Spacing(gap: gap, band: band, compact: compact)
     }
 
     init(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool = false, spacing: Spacing = Spacing()) {
@@ -108,19 +113,24 @@ struct GraphPicture {
             return final ? nodes[item.node].gradient : lesson.gradients[item.node]
         }
         let columnCount = (column.max() ?? 0) + 1
-        var boxWidth = [Int](repeating: 0, count: columnCount), labelWidth = boxWidth
+        var boxWidth = [Int](repeating: 0, count: columnCount), labelWidth = boxWidth, compactWidth = boxWidth
         for (index, item) in items.enumerated() {
             let c = column[index]
-            boxWidth[c] = max(boxWidth[c], boxText[index].unicodeScalars.count + 2)
+            let box = boxText[index].unicodeScalars.count + 2
+            boxWidth[c] = max(boxWidth[c], box)
             let gradientWidth = gradient(item, final: true).map { (d + number($0)).unicodeScalars.count } ?? 0
-            labelWidth[c] = max(labelWidth[c], valueText(item)?.unicodeScalars.count ?? 0, gradientWidth)
+            let valueWidth = valueText(item)?.unicodeScalars.count ?? 0
+            labelWidth[c] = max(labelWidth[c], valueWidth, gradientWidth)
+            compactWidth[c] = max(compactWidth[c], box, valueWidth, gradientWidth + Self.gradientIndent(item))
         }
         var columnX = [0]
         for c in 0..<columnCount {
-            columnX.append(columnX[c] + boxWidth[c] + 1 + labelWidth[c] + 3 + spacing.gap)
+            let width = spacing.compact ? compactWidth[c] + 2 : boxWidth[c] + 1 + labelWidth[c] + 3
+            columnX.append(columnX[c] + width + spacing.gap)
         }
+        let trailing = spacing.compact ? 2 : 3
         let bandHeight = max(3, spacing.band)
-        var grid = CellGrid(width: max(1, columnX[columnCount] - 3 - spacing.gap), height: max(1, leaves) * bandHeight)
+        var grid = CellGrid(width: max(1, columnX[columnCount] - trailing - spacing.gap), height: max(1, leaves) * bandHeight)
         let row = { (index: Int) in band[index] * bandHeight + 1 }
         let boxes = items.indices.map { Rect(x: columnX[column[$0]], y: row($0), width: boxText[$0].unicodeScalars.count + 2, height: 1) }
 
@@ -132,11 +142,11 @@ struct GraphPicture {
             guard let parent = item.parent else { continue }
             let target = boxes[parent]
             if item.slot == 0 {
-                canvas.horizontal(y: row(index), from: boxes[index].maxX, to: target.x - 2)
+                canvas.horizontal(y: row(index), from: boxes[index].maxX - 1, to: target.x - 2)
                 arrows.append((target.x - 1, row(index), unicode ? "►" : ">"))
             } else {
                 let x = target.x + 1
-                canvas.horizontal(y: row(index), from: boxes[index].maxX, to: x)
+                canvas.horizontal(y: row(index), from: boxes[index].maxX - 1, to: x)
                 canvas.vertical(x: x, from: row(index), to: target.y + 2)
                 arrows.append((x, target.y + 1, unicode ? "▲" : "^"))
             }
@@ -161,14 +171,18 @@ struct GraphPicture {
                                   reverse: isActive)
             let (open, close): (String, String) = graph.isLeaf(node) ? ("[", "]") : ("(", ")")
             grid.put(open + boxText[index] + close, x: boxes[index].x, y: row(index), style: style)
-            let labelX = boxes[index].maxX + 1
+            let labelX = spacing.compact ? boxes[index].x : boxes[index].maxX + 1
+            let gradientX = spacing.compact ? labelX + Self.gradientIndent(item) : labelX
             if known, let value = valueText(item) { grid.put(value, x: labelX, y: row(index) - 1, style: valueStyle) }
-            if let value = gradient(item, final: false) { grid.put(d + number(value), x: labelX, y: row(index) + 1, style: gradientStyle) }
+            if let value = gradient(item, final: false) { grid.put(d + number(value), x: gradientX, y: row(index) + 1, style: gradientStyle) }
         }
         self.grid = grid
         self.items = items
         self.boxes = boxes
     }
+
+    /// Compact labels under a gate of two inputs start right of the arrow that comes up into it.
+    static func gradientIndent(_ item: Item) -> Int { item.children.count > 1 ? 2 : 0 }
 
     /// What a box says: a variable's name, a constant's number, a gate's symbol (`×`, `σ`, `+0.46`),
     /// its numbers written by `number`.

@@ -50,7 +50,7 @@ enum LessonsView {
         let full = lessons.showsEveryDigit
         let number = GraphLesson.number(full: full)
         let table = DerivativeTable.lines(lesson.graph, unicode: unicode)
-        let tableWidth = min(rect.width / 2, max(18, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 1))
+        let tableWidth = min(rect.width / 2, max(12, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 1))
         let graphRect = graphArea(in: rect, tableWidth: tableWidth)
         let spacing = GraphPicture.spacing(lesson, capabilities: state.capabilities, full: full,
                                            width: graphRect.width, height: graphRect.height)
@@ -67,7 +67,8 @@ enum LessonsView {
         let tableX = rect.maxX - tableWidth
         let activeOperation = lesson.activeNode.map { lesson.graph.nodes[$0].operation }
         let backwardOperation = lesson.lastBackwardStep.map { lesson.graph.nodes[$0.node].operation }
-        grid.put("local derivatives", x: tableX, y: rect.y, style: CellStyle(foreground: palette.title, bold: true))
+        grid.put(tableWidth > 17 ? "local derivatives" : "derivatives", x: tableX, y: rect.y,
+                 style: CellStyle(foreground: palette.title, bold: true))
         for (row, line) in table.enumerated() where rect.y + 1 + row < graphRect.maxY {
             let isActive = line.operations.contains { $0 == backwardOperation || (backwardOperation == nil && $0 == activeOperation) }
             grid.put(line.text, x: tableX, y: rect.y + 1 + row, style: CellStyle(bold: isActive, reverse: isActive),
@@ -116,7 +117,7 @@ enum LessonsView {
                            x: textRect.x, y: valuesY, clip: textRect)
         if valuesY == y + 2 {
             let arrows = unicode ? "↑↓" : "Up/Down"
-            let form = lessons.lesson == .sigmoid ? ", f other form" : ""
+            let form = lessons.lesson == .sigmoid ? ", f form" : ""
             grid.put(Chrome.fitted("\(arrows) variable, Enter its value, v all values, e expression, p digits" + form,
                                    width: textRect.width, ellipsis: ellipsis), x: textRect.x, y: y + 3, style: dim, clip: textRect)
         } else if end + 4 < textRect.maxX {
@@ -126,7 +127,7 @@ enum LessonsView {
 
     /// Where a graph lesson draws its graph in the lesson's body `rect`.
     static func graphArea(in rect: Rect, tableWidth: Int) -> Rect {
-        Rect(x: rect.x + 1, y: rect.y + 1, width: max(1, rect.width - tableWidth - 3), height: max(1, rect.height - 5))
+        Rect(x: rect.x + 1, y: rect.y + 1, width: max(1, rect.width - tableWidth - 2), height: max(1, rect.height - 5))
     }
 
     /// The entry's fields, each followed by the caret and message of its error, if it has one.

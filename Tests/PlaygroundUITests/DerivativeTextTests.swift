@@ -25,7 +25,7 @@ final class DerivativeTextTests: XCTestCase {
         XCTAssertEqual(ScalarOperation.power(3).derivative(unicode: true).line, "x³ → 3·x²")
         XCTAssertEqual(ScalarOperation.sigmoid.derivative(unicode: true).line, "σ(x) → (1 − σ)·σ")
         XCTAssertEqual(ScalarOperation.sigmoid.derivative(unicode: false).line, "sigmoid(x) -> (1 - sigmoid)*sigmoid")
-        XCTAssertEqual(ScalarOperation.exp.derivative(unicode: false).line, "exp(x) -> exp(x)")
+        XCTAssertEqual(ScalarOperation.exp.derivative(unicode: false).line, "e^x -> e^x")
     }
 
     /// The lesson's table on an 80×24 screen, whole, in UTF-8 and ASCII (the graph scrolls instead).

@@ -171,13 +171,13 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
     }
 
     /// The local derivative rule for a table, ASCII, in `x` (first input) and `y` (second):
-    /// `exp(x) -> exp(x)`, `1/x -> -1/x^2` (the ASCII form of `derivative`).
+    /// `e^x -> e^x`, `1/x -> -1/x^2` (the ASCII form of `derivative`).
     public var derivativeRule: String { derivative(unicode: false).line }
 
     /// The operation written in `x` (and `y`) and its local derivatives: the one text of each
     /// rule, beside the formulas of `evaluate` in meaning (the sigmoid, tanh and relu gates read
     /// theirs from the activations' formulas). Written in Unicode; `unicode: false` spells it in
-    /// ASCII (`·` `*`, `−` `-`, `→` `->`, `²` `^2`, `eˣ` `exp(x)`, `σ` `sigmoid`).
+    /// ASCII (`·` `*`, `−` `-`, `→` `->`, `²` `^2`, `eˣ` `e^x`, `σ` `sigmoid`).
     public func derivative(unicode: Bool) -> DerivativeText {
         let number = { (value: Double) in value < 0 ? "−" + NumberFormat.javaScript(-value) : NumberFormat.javaScript(value) }
         let text: DerivativeText = switch self {
@@ -243,7 +243,7 @@ public struct DerivativeText: Equatable, Sendable {
     /// The same text in ASCII.
     public var ascii: DerivativeText { DerivativeText(Self.ascii(formula), rules.map(Self.ascii), arrow: "->") }
 
-    /// Unicode math spelt in ASCII: `·` `*`, `−` `-`, `²` `^2`, `eˣ` `exp(x)`, `σ` `sigmoid`, `′` `'`.
+    /// Unicode math spelt in ASCII: `·` `*`, `−` `-`, `²` `^2`, `eˣ` `e^x`, `σ` `sigmoid`, `′` `'`.
     public static func ascii(_ text: String) -> String {
         var result = ""
         let scalars = Array(text.unicodeScalars)
@@ -253,7 +253,7 @@ public struct DerivativeText: Equatable, Sendable {
             index += 1
             switch scalar {
             case "e" where index < scalars.count && scalars[index] == "ˣ":
-                result += "exp(x)"
+                result += "e^x"
                 index += 1
             case "·": result += "*"
             case "−": result += "-"
