@@ -148,7 +148,8 @@ public struct GraphLesson: Equatable, Sendable {
             case .divide: step.inputSlot == 0 ? "1/" + names[1] : "\(minus)\(names[0])/\(names[1])\(unicode ? "²" : "^2")"
             default: node.operation.derivative(unicode: unicode).rule(slot: step.inputSlot)
             }
-            return "\(d)\(node.name)/\(d)\(graph.nodes[step.input].name) = \(rule) = \(local)"
+            let named = "\(d)\(node.name)/\(d)\(graph.nodes[step.input].name) = "
+            return named + (ScalarGraph.parse(rule) != nil ? local : "\(rule) = \(local)")
         }
     }
 
@@ -217,7 +218,8 @@ public struct GraphLesson: Equatable, Sendable {
             var sum = ""
             if shares.count > 1 {
                 let added = shares.reduce(0.0 as Double?) { sum, text in sum.flatMap { s in ScalarGraph.parse(text).map { s + $0 } } }
-                sum = shares.joined(separator: " + ") + " " + Self.relation(total, added, number: number, unicode: unicode) + " "
+                let terms = shares.enumerated().map { $0 > 0 && $1.hasPrefix("-") ? "(\($1))" : $1 }
+                sum = terms.joined(separator: " + ") + " " + Self.relation(total, added, number: number, unicode: unicode) + " "
             } else {
                 sum = "= "
             }
