@@ -64,7 +64,7 @@ struct GraphPicture {
         let leaves = max(1, tight.grid.height / 3)
         let band = min(10, max(3, height / leaves))
         let gaps = Set(tight.boxes.map(\.x)).count - 1
-        let gap = gaps > 0 ? min(30, max(0, (width - narrow.grid.width) / gaps)) : 0
+        let gap = gaps > 0 ? min(30, max(0, (width * 4 / 5 - narrow.grid.width) / gaps)) : 0
         return Spacing(gap: gap, band: band, compact: compact)
     }
 

@@ -18,13 +18,13 @@ final class LessonsGraphTests: XCTestCase {
     func testStepZeroShowsOnlyTheInputs() {
         let app = Self.lessons()
         let lines = screen(app).lines
-        XCTAssertTrue(lines[4].hasPrefix("           =-2      "), lines[4])
+        XCTAssertTrue(lines[4].hasPrefix("            =-2      "), lines[4])
         XCTAssertTrue(lines[4].hasSuffix("x + y → 1, 1 "), lines[4])
         // x runs straight into +, y comes up into it from below, z up into ×: three wires, no joins.
-        XCTAssertTrue(lines[5].hasPrefix("       [x]──────────────────►(+)──────────────────►(×) "), lines[5])
-        XCTAssertTrue(lines[6].hasPrefix("                              ▲                     ▲ "), lines[6])
-        XCTAssertTrue(lines[10].hasPrefix("       [y]────────────────────┘                     │ "), lines[10])
-        XCTAssertTrue(lines[15].hasPrefix("       [z]──────────────────────────────────────────┘ "), lines[15])
+        XCTAssertTrue(lines[5].hasPrefix("        [x]─────────────────►(+)─────────────────►(×) "), lines[5])
+        XCTAssertTrue(lines[6].hasPrefix("                              ▲                    ▲ "), lines[6])
+        XCTAssertTrue(lines[10].hasPrefix("        [y]───────────────────┘                    │ "), lines[10])
+        XCTAssertTrue(lines[15].hasPrefix("        [z]────────────────────────────────────────┘ "), lines[15])
         let text = Self.text(app)
         for value in ["=-2", "=5", "=-4"] { XCTAssertTrue(text.contains(value), value) }
         XCTAssertFalse(text.contains("q=3"), "q is not computed at step 0")
@@ -40,14 +40,14 @@ final class LessonsGraphTests: XCTestCase {
         XCTAssertFalse(Self.text(app).contains("f=-12"))
         press(.right, &app)
         let forward = screen(app).lines
-        XCTAssertTrue(forward[4].hasPrefix("           =-2                   q=3                   f=-12 "), forward[4])
+        XCTAssertTrue(forward[4].hasPrefix("            =-2                  q=3                  f=-12 "), forward[4])
         XCTAssertTrue(forward[19].hasPrefix(" forward 2/2: f = q * z = -12  forward done: f = -12"), forward[19])
         XCTAssertFalse(forward.joined().contains("∂f/∂x"))
         press(.end, &app)
         let done = screen(app).lines
-        XCTAssertTrue(done[6].hasPrefix("           ∂-4                ▲  ∂-4                ▲  ∂1 "), done[6])
-        XCTAssertTrue(done[11].hasPrefix("           ∂-4 "), done[11])
-        XCTAssertTrue(done[16].hasPrefix("           ∂3 "), done[16])
+        XCTAssertTrue(done[6].hasPrefix("            ∂-4               ▲  ∂-4               ▲  ∂1 "), done[6])
+        XCTAssertTrue(done[11].hasPrefix("            ∂-4 "), done[11])
+        XCTAssertTrue(done[16].hasPrefix("            ∂3 "), done[16])
         XCTAssertTrue(done[19].hasPrefix(" backward 4/4: y: [1] × [-4] = -4  (from q = x + y)"), done[19])
         XCTAssertTrue(done[20].hasPrefix(" ∂f/∂x = -4  ∂f/∂y = -4  ∂f/∂z = 3"), done[20])
         // Space at the last step says that this is the end and what to press next.
