@@ -23,7 +23,10 @@ enum NeuronView {
             case .backward: CellStyle(foreground: palette.color(full: 209, eight: 3), bold: true)
             case .plain: CellStyle()
             }
-            grid.put(line.text, x: rect.x + 1, y: rect.y + row, style: style, clip: rect)
+            // The first line's keys give way when it is wider than the screen.
+            var text = line.text
+            if row == 0, text.count > rect.width - 2, let keys = text.firstRange(of: ":  ") { text = String(text[..<keys.lowerBound]) }
+            grid.put(text, x: rect.x + 1, y: rect.y + row, style: style, clip: rect)
         }
     }
 
