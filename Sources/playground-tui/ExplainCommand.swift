@@ -10,8 +10,8 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             Text prints the nodes in forward order (name, operation, value), the backward steps \
             as 'input: [local] × [upstream] = contribution', and ∂f/∂ each variable. JSON prints \
-            one object with value, gradients, nodes and steps, and 'local derivatives' the rule of \
-            each gate. Functions: exp, log, sigmoid, tanh, relu, max, sin, cos, abs. An expression \
+            one object with value, gradients, nodes and steps. Text also gives each kind of gate's \
+            rule under 'local derivatives'. Functions: exp, log, sigmoid, tanh, relu, max, sin, cos, abs. An expression \
             may start with a minus (explain '-x^2' --at x=3), or follow '--'.
             """
     )
