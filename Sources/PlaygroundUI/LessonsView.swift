@@ -50,18 +50,16 @@ enum LessonsView {
         let full = lessons.showsEveryDigit
         let number = GraphLesson.number(full: full)
         let table = DerivativeTable.lines(lesson.graph, unicode: unicode)
-        let tableWidth = min(rect.width / 2, max(12, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 1))
-        let graphRect = graphArea(in: rect, tableWidth: tableWidth)
-        let spacing = GraphPicture.spacing(lesson, capabilities: state.capabilities, full: full,
-                                           width: graphRect.width, height: graphRect.height)
+        let (graphRect, tableWidth, spacing) = graphLayout(lesson, capabilities: state.capabilities, full: full, in: rect)
         let picture = GraphPicture(lesson, capabilities: state.capabilities, full: full, spacing: spacing)
         let focusNode = lesson.step == lesson.stepCount && lesson.step > 0 ? lesson.graph.output : lesson.activeNode
         let shown = blit(picture, focus: focusNode.flatMap { picture.box(of: $0) }, into: graphRect, grid: &grid)
         let dim = CellStyle(foreground: palette.dim)
-        if shown.x > 0 { grid.put(unicode ? "◂ more" : "< more", x: graphRect.x, y: rect.y, style: dim) }
-        if shown.x + graphRect.width < picture.grid.width {
-            grid.put(unicode ? "more ▸" : "more >", x: graphRect.maxX - 6, y: rect.y, style: dim)
-        }
+        // Where the graph goes on beyond the screen: "◂ ▾ more".
+        let beyond = [(shown.x > 0, unicode ? "◂" : "<"), (shown.x + graphRect.width < picture.grid.width, unicode ? "▸" : ">"),
+                      (shown.y > 0, unicode ? "▴" : "^"), (shown.y + graphRect.height < picture.grid.height, unicode ? "▾" : "v")]
+            .filter(\.0).map(\.1)
+        if !beyond.isEmpty { grid.put(beyond.joined(separator: " ") + " more", x: graphRect.x, y: rect.y, style: dim) }
 
         // The table, arrows in line, with the active gate's rule marked.
         let tableX = rect.maxX - tableWidth
@@ -123,6 +121,17 @@ enum LessonsView {
         } else if end + 4 < textRect.maxX {
             grid.put(full ? "  p: two figures" : "  p: every digit", x: end, y: valuesY, style: dim, clip: textRect)
         }
+    }
+
+    /// Where a graph lesson draws its graph in the lesson's body `rect`, how wide its table is, and
+    /// the graph's spacing there.
+    static func graphLayout(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool,
+                            in rect: Rect) -> (graph: Rect, tableWidth: Int, spacing: GraphPicture.Spacing) {
+        let table = DerivativeTable.lines(lesson.graph, unicode: capabilities.unicode)
+        let tableWidth = min(rect.width / 2, max(12, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 1))
+        let graphRect = graphArea(in: rect, tableWidth: tableWidth)
+        let spacing = GraphPicture.spacing(lesson, capabilities: capabilities, full: full, width: graphRect.width, height: graphRect.height)
+        return (graphRect, tableWidth, spacing)
     }
 
     /// Where a graph lesson draws its graph in the lesson's body `rect`.

@@ -115,7 +115,7 @@ final class LessonsGraphReadbackTests: XCTestCase {
 
     func testRandomExpressionsReadBackExactly() throws {
         var random = SeededRandom(seed: "readback")
-        var checked = 0, attempts = 0
+        var checked = 0, attempts = 0, compact = 0, wide = 0
         while checked < 300 {
             attempts += 1
             XCTAssertLessThan(attempts, 3000, "too many expressions refused")
@@ -131,7 +131,10 @@ final class LessonsGraphReadbackTests: XCTestCase {
                 let capabilities = Capabilities(unicode: unicode)
                 let truth = Self.expected(done.graph, unicode: unicode)
                 for (width, height) in [(80, 24), (200, 60)] {
-                    let spacing = GraphPicture.spacing(done, capabilities: capabilities, full: false, width: width - 20, height: height - 9)
+                    // The spacing the lesson screen chooses at this size (its body: below the tabs and title, above the footer).
+                    let spacing = LessonsView.graphLayout(done, capabilities: capabilities, full: false,
+                                                          in: Rect(x: 0, y: 3, width: width, height: height - 4)).spacing
+                    if spacing.compact { compact += 1 } else { wide += 1 }
                     for step in [0, done.stepCount] {
                         var shown = done
                         shown.toStart()
@@ -147,6 +150,8 @@ final class LessonsGraphReadbackTests: XCTestCase {
                 }
             }
         }
+        XCTAssertGreaterThan(compact, 100, "both layouts are read back: compact \(compact), wide \(wide)")
+        XCTAssertGreaterThan(wide, 100, "both layouts are read back: compact \(compact), wide \(wide)")
     }
 
     /// A random expression of at most `budget` operations in five variables.

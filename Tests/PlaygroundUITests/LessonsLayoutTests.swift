@@ -84,4 +84,18 @@ final class LessonsLayoutTests: XCTestCase {
         XCTAssertEqual(n(0), "0.0000")
         XCTAssertEqual(NeuronView.number(full: true)(-5.3e-6), "-0.0000053")
     }
+
+    /// A graph taller and wider than the screen says where it goes on, and scrolls to the step.
+    func testAGraphBeyondTheScreenSaysWhereItGoesOn() throws {
+        var app = LessonsGraphTests.lessons(.expression)
+        try app.lessons!.custom.setExpression("tanh(a*b+c)*relu(a-c)+max(a,b)/2 + exp(a*b*c) - sigmoid(c)",
+                                              values: "a=0.5, b=-2, c=1")
+        let top = screen(app).lines
+        XCTAssertTrue(top[3].hasPrefix(" ▸ ▾ more "), "wider and taller than the room: \(top[3])")
+        press(.end, &app)
+        let end = screen(app).lines
+        XCTAssertTrue(end.joined().contains("f="), "the output shows at the end")
+        for _ in 0..<3 { press(.left, &app) }
+        XCTAssertTrue(screen(app).lines[3].contains("more"), screen(app).lines.joined(separator: "\n"))
+    }
 }
