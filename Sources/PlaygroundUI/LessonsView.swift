@@ -13,7 +13,9 @@ enum LessonsView {
             let isOn = lesson == lessons.lesson
             x = grid.put(tab, x: x, y: 1, style: CellStyle(foreground: isOn ? .default : palette.dim, bold: isOn, reverse: isOn)) + 1
         }
-        grid.put(" " + lessons.title, x: 0, y: 2, style: CellStyle(foreground: palette.title, bold: true))
+        let ellipsis = Glyphs.forTerminal(unicode: state.capabilities.unicode).ellipsis
+        grid.put(" " + Chrome.fitted(lessons.title, width: width - 2, ellipsis: ellipsis), x: 0, y: 2,
+                 style: CellStyle(foreground: palette.title, bold: true))
         let body = Rect(x: 0, y: 3, width: width, height: height - 4)
         switch lessons.lesson {
         case .chain, .sigmoid, .expression: graphLesson(state, lessons, in: body, into: &grid)
