@@ -71,6 +71,18 @@ public enum Activation: String, CaseIterable, Sendable {
         @inline(__always) func visit<F: ActivationFormula>(_: F.Type) -> Double { F.value(z, slope: slope) }
     }
 
+    /// f'(z) in words, in the names given for the output and the total input: sigmoid's
+    /// `(1 − out)·out`, ReLU's `1 if z > 0, else 0`. Unicode; `DerivativeText.ascii` spells it in
+    /// ASCII. The one text of each rule, written beside its formula below.
+    public func derivativeText(output: String = "out", total: String = "z") -> String {
+        dispatch(DerivativeWords(output: output, total: total))
+    }
+
+    private struct DerivativeWords: ActivationVisitor {
+        let output, total: String
+        func visit<F: ActivationFormula>(_: F.Type) -> String { F.derivativeText(output: output, total: total) }
+    }
+
     private struct LearnsSlope: ActivationVisitor {
         func visit<F: ActivationFormula>(_: F.Type) -> Bool { F.learnsSlope }
     }
@@ -99,6 +111,8 @@ protocol ActivationFormula {
     static var learnsSlope: Bool { get }
     /// ∂a/∂α for an activation with a learned slope (0 for the others).
     static func slopeDerivative(total z: Double) -> Double
+    /// `derivative` in words (Unicode), in the given names of a and z.
+    static func derivativeText(output a: String, total z: String) -> String
 }
 
 extension ActivationFormula {
@@ -108,6 +122,7 @@ extension ActivationFormula {
 
 /// tanh(z); f' = 1 - a² (the same number as 1 - tanh(z)², from the stored a).
 enum TanhFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1 − \(a)²" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { Math.tanh(z) }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { 1 - a * a }
 }
@@ -115,24 +130,28 @@ enum TanhFormula: ActivationFormula {
 /// TF's `Math.max(0, z)`, written `z <= 0 ? 0 : z` so that NaN stays NaN (max propagates it) and
 /// -0 becomes +0 (max(0, -0) is +0 in JavaScript); f' = 0 at and below 0, else 1.
 enum ReLUFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1 if \(z) > 0, else 0" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { z <= 0 ? 0 : z }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { z <= 0 ? 0 : 1 }
 }
 
 /// σ(z) = 1 / (1 + e^-z); f' = a (1 - a).
 enum SigmoidFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "(1 − \(a))·\(a)" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { 1 / (1 + Math.exp(-z)) }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { a * (1 - a) }
 }
 
 /// z; f' = 1.
 enum LinearFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { z }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { 1 }
 }
 
 /// z above 0, 0.01 z otherwise.
 enum LeakyReLUFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1 if \(z) > 0, else 0.01" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double {
         z > 0 ? z : Activation.leakySlope * z
     }
@@ -143,6 +162,7 @@ enum LeakyReLUFormula: ActivationFormula {
 
 /// z above 0, α z otherwise; ∂a/∂α = z below 0, else 0.
 enum PReLUFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1 if \(z) > 0, else α" }
     static var learnsSlope: Bool { true }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { z > 0 ? z : slope * z }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { z <= 0 ? slope : 1 }
@@ -151,12 +171,14 @@ enum PReLUFormula: ActivationFormula {
 
 /// z above 0, e^z - 1 otherwise; f' = a + 1 below 0 (= e^z), else 1.
 enum ELUFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "1 if \(z) > 0, else \(a) + 1" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double { z > 0 ? z : Math.expm1(z) }
     @inline(__always) static func derivative(total z: Double, output a: Double, slope: Double) -> Double { z <= 0 ? a + 1 : 1 }
 }
 
 /// log(1 + e^z), as z + log(1 + e^-z) above 0 so e^z never overflows; f' = σ(z).
 enum SoftplusFormula: ActivationFormula {
+    static func derivativeText(output a: String, total z: String) -> String { "σ(\(z))" }
     @inline(__always) static func value(_ z: Double, slope: Double) -> Double {
         z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))
     }

@@ -40,7 +40,11 @@ enum ActivationCard {
         for (index, line) in properties.prefix(propertyRows).enumerated() {
             grid.put(line, x: rect.x, y: rect.maxY - propertyRows + index, clip: rect)
         }
-        let axisY = rect.maxY - propertyRows - 1
+        // f' in words, above the properties: the activation's own text, the one the lessons show.
+        let words = activation.derivativeText(output: "f", total: "z")
+        grid.put(unicode ? "f′ = " + words : "f' = " + DerivativeText.ascii(words), x: rect.x, y: rect.maxY - propertyRows - 1,
+                 style: derivativeStyle, clip: rect)
+        let axisY = rect.maxY - propertyRows - 2
         grid.put("z from -5 to 5", x: rect.x, y: axisY, style: dim, clip: rect)
         let plotRows = axisY - rect.y - 1
         guard plotRows >= 2 else { return }

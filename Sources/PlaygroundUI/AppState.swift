@@ -77,6 +77,9 @@ public struct AppState: Equatable, Sendable {
         self.capabilities = capabilities
         self.seedSource = seedSource
         playground = Playground(state: state)
+        // Gradient health is recorded from the first epoch, panel open or not, so `h` shows
+        // the history at once (it costs little: see `make bench`, "diagnostics-recorded").
+        playground.recordsDiagnostics = true
         focus = Knob.all(for: state).first ?? .speed
         recordLosses()
         refreshHeatMap()
@@ -88,6 +91,7 @@ public struct AppState: Equatable, Sendable {
     public init(playground: Playground, losses: [LossHistory.Record], capabilities: Capabilities, width: Int, height: Int) {
         self.init(state: playground.state, capabilities: capabilities, width: width, height: height)
         self.playground = playground
+        self.playground.recordsDiagnostics = true
         self.losses = LossHistory()
         for record in losses { self.losses.append(record) }
         if self.losses.last?.epoch != playground.epoch { recordLosses() }

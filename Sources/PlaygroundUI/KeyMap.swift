@@ -121,6 +121,7 @@ public enum KeyMap {
         .init(.lessons, ["e": .lesson(.editExpression)], "type an expression", in: [.lessons],
               footer: .init("expression", 5, in: [.lessons])),
         .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons]),
+        .init(.lessons, ["p": .lesson(.precision)], "two figures / every digit", in: [.lessons]),
         .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons]),
         .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons]),
         .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons]),

@@ -31,6 +31,8 @@ public struct Lessons: Equatable, Sendable {
     public var custom = try! GraphLesson(expression: "x^2 + 3*x*y", values: "x=2, y=-1")
     /// Lesson 2 shows the sigmoid as one gate instead of its six.
     public var showsGateForm = false
+    /// Numbers with every digit instead of the lecture's two significant figures (`p`).
+    public var showsEveryDigit = false
     /// Lesson 4's node and training example.
     public var neuronLayer: Int
     public var neuronNode: Int
@@ -136,6 +138,8 @@ public enum LessonAction: Equatable, Sendable {
     case editExpression
     /// `f`: lesson 2's other form.
     case switchForm
+    /// `p`: the lecture's two significant figures / every digit.
+    case precision
     /// `[` / `]`: the previous / next training example (lesson 4).
     case point(by: Int)
     /// `s`: one step of the race (or of the graph).

@@ -1,125 +1,202 @@
 import PlaygroundCore
 
-/// A graph lesson's graph as boxes and arrows, left to right: one column per depth (a variable
-/// is depth 0, a gate one more than its deepest input), each node a one-line box with its
-/// outgoing wire; the value above the wire (`=3`), the gradient below it (`∂-4`, ASCII `d-4`) in a
-/// second colour, so that the two read apart without colour too. Drawn at its natural size into
-/// its own grid; the lesson screen shows the part around the active node when it does not fit.
+/// A graph lesson's graph as a tree of boxes and arrows, left to right, drawn so that no wire
+/// can be read as a join: every use of a variable is its own leaf (`[y]` twice in `x*y + y*z`;
+/// the variable's gradient is the sum of its leaves', "gradients add at branches"), so the
+/// picture is a tree, and each wire has its own lane.
+///
+/// Leaves take one band each (value above, box, gradient below), top to bottom in the order the
+/// expression reads; a gate sits on its first input's band, so that input runs straight in
+/// (`─►`) and its second input comes up from below into the box (`▲`). Columns go by height (a
+/// leaf is column 0, a gate one more than its highest input). A wire then never meets another:
+/// the cells a wire crosses between a node and its parent belong to no other node's subtree.
+/// The value is above the box's outgoing wire (`q=3`, every computed node with its name), the
+/// gradient below it (`∂-4`, ASCII `d-4`) in a second colour. `spacing` widens the gaps and the
+/// bands on large screens; the lesson screen scrolls the picture to the active node when it does
+/// not fit.
 struct GraphPicture {
+    /// One box: the graph node it shows, and the gate it feeds (nil for the output) and where.
+    struct Item: Equatable {
+        let node: Int
+        let parent: Int?
+        let slot: Int
+        var children: [Int] = []
+    }
+
+    /// Extra cells between columns, rows per band (3 at least), and whether the labels go over
+    /// and under the box (compact: a column as wide as its widest box or label) instead of right
+    /// of it on the wire.
+    struct Spacing: Equatable {
+        var gap = 0
+        var band = 3
+        var compact = false
+    }
+
     let grid: CellGrid
-    /// Each node's box.
+    let items: [Item]
+    /// Each item's box.
     let boxes: [Rect]
 
-    /// Rows per node: the value, the box and its wire, the gradient.
-    static let band = 3
+    /// The first box that shows graph node `node`.
+    func box(of node: Int) -> Rect? { items.firstIndex { $0.node == node }.map { boxes[$0] } }
 
-    /// Wide: each label right of its box, on the wire. Compact (when the wide one is wider than
-    /// `maxWidth`): labels over and under the box itself, so a column is only as wide as the
-    /// wider of the two.
-    init(_ lesson: GraphLesson, capabilities: Capabilities, maxWidth: Int = .max) {
+    /// The items of a graph: a depth-first walk from the output, every use of a leaf its own item.
+    static func items(_ graph: ScalarGraph) -> [Item] {
+        var items: [Item] = []
+        func add(_ node: Int, parent: Int?, slot: Int) -> Int {
+            let index = items.count
+            items.append(Item(node: node, parent: parent, slot: slot))
+            for (slot, input) in graph.nodes[node].inputs.enumerated() {
+                let child = add(input, parent: index, slot: slot)
+                items[index].children.append(child)
+            }
+            return index
+        }
+        if !graph.nodes.isEmpty { _ = add(graph.output, parent: nil, slot: 0) }
+        return items
+    }
+
+    /// The largest spacing at which the picture fits `width × height` (the tightest if none does).
+    static func spacing(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool, width: Int, height: Int) -> Spacing {
+        let tight = GraphPicture(lesson, capabilities: capabilities, full: full, spacing: Spacing())
+        let compact = tight.grid.width > width
+        let narrow = compact ? GraphPicture(lesson, capabilities: capabilities, full: full, spacing: Spacing(compact: true)) : tight
+        let leaves = max(1, tight.grid.height / 3)
+        let band = min(10, max(3, height / leaves))
+        let gaps = Set(tight.boxes.map(\.x)).count - 1
+        let gap = gaps > 0 ? min(30, max(0, (width * 4 / 5 - narrow.grid.width) / gaps)) : 0
+        return Spacing(gap: gap, band: band, compact: compact)
+    }
+
+    init(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool = false, spacing: Spacing = Spacing()) {
         let graph = lesson.graph
         let unicode = capabilities.unicode
         let palette = Palette(capabilities.colors)
         let nodes = graph.nodes
-        let number = ScalarGraph.rounded(3)
+        let number = GraphLesson.number(full: full)
         let d = unicode ? "∂" : "d"
+        let items = Self.items(graph)
 
-        // Columns by depth; bands by the inputs' mean, avoiding bands that longer wires cross.
-        var depth = [Int](repeating: 0, count: nodes.count)
-        for index in nodes.indices where !nodes[index].inputs.isEmpty {
-            depth[index] = 1 + nodes[index].inputs.map { depth[$0] }.max()!
-        }
-        let columnCount = (depth.max() ?? 0) + 1
-        var bandOf = [Int](repeating: 0, count: nodes.count)
-        var used = [Set<Int>](repeating: [], count: columnCount)
-        for column in 0..<columnCount {
-            var reserved = Set<Int>()
-            for index in nodes.indices where depth[index] > column {
-                for input in nodes[index].inputs where depth[input] < column { reserved.insert(bandOf[input]) }
+        // Columns by height, bands by the order of the leaves.
+        var column = [Int](repeating: 0, count: items.count), band = column
+        var leaves = 0
+        func place(_ index: Int) {
+            for child in items[index].children { place(child) }
+            if items[index].children.isEmpty {
+                band[index] = leaves
+                leaves += 1
+            } else {
+                column[index] = 1 + items[index].children.map { column[$0] }.max()!
+                band[index] = band[items[index].children[0]]
             }
-            for index in nodes.indices where depth[index] == column {
-                let inputs = nodes[index].inputs
-                let wanted = column == 0 || inputs.isEmpty ? used[column].count
-                    : Int((Double(inputs.map { bandOf[$0] }.reduce(0, +)) / Double(inputs.count)).rounded(.down))
-                var band = wanted, offset = 0
-                while used[column].contains(band) || reserved.contains(band) || band < 0 {
-                    offset += 1
-                    band = wanted + (offset % 2 == 1 ? (offset + 1) / 2 : -offset / 2)
+        }
+        if !items.isEmpty { place(0) }
+
+        // Texts, measured at their final values so that stepping never moves a box.
+        let boxText = items.map { Self.boxText(graph, $0.node, unicode: unicode, number: number) }
+        func valueText(_ item: Item) -> String? {
+            switch nodes[item.node].operation {
+            case .constant: nil
+            case .variable: "=" + number(nodes[item.node].value)
+            default: nodes[item.node].name + "=" + number(nodes[item.node].value)
+            }
+        }
+        func gradient(_ item: Item, final: Bool) -> Double? {
+            if case .constant = nodes[item.node].operation { return nil }
+            if nodes[item.node].operation == .variable, let parent = item.parent {
+                let node = items[parent].node
+                if final {
+                    return graph.backwardSteps.first { $0.node == node && $0.inputSlot == item.slot }?.contribution
                 }
-                bandOf[index] = band
-                used[column].insert(band)
+                return lesson.share(node: node, slot: item.slot)
             }
+            return final ? nodes[item.node].gradient : lesson.gradients[item.node]
         }
-
-        // Widths: the box, then room for the longer of the two labels, a space, the bus, the arrow.
-        let boxText = nodes.indices.map { Self.boxText(graph, $0, unicode: unicode) }
-        let valueText = nodes.indices.map { index in
-            let name = nodes[index].name
-            let named = nodes[index].operation != .variable && !name.hasPrefix("n") && Double(name) == nil
-            return (named ? name : "") + "=" + number(nodes[index].value)
+        let columnCount = (column.max() ?? 0) + 1
+        var boxWidth = [Int](repeating: 0, count: columnCount), labelWidth = boxWidth, compactWidth = boxWidth
+        for (index, item) in items.enumerated() {
+            let c = column[index]
+            let box = boxText[index].unicodeScalars.count + 2
+            boxWidth[c] = max(boxWidth[c], box)
+            let gradientWidth = gradient(item, final: true).map { (d + number($0)).unicodeScalars.count } ?? 0
+            let valueWidth = valueText(item)?.unicodeScalars.count ?? 0
+            labelWidth[c] = max(labelWidth[c], valueWidth, gradientWidth)
+            compactWidth[c] = max(compactWidth[c], box, valueWidth, gradientWidth + Self.gradientIndent(item))
         }
-        let gradientText = nodes.indices.map { d + number(nodes[$0].gradient) }
-        var boxWidth = [Int](repeating: 0, count: columnCount), labelWidth = boxWidth
-        for index in nodes.indices {
-            boxWidth[depth[index]] = max(boxWidth[depth[index]], boxText[index].unicodeScalars.count + 2)
-            labelWidth[depth[index]] = max(labelWidth[depth[index]], valueText[index].count, gradientText[index].unicodeScalars.count)
-        }
-        let wide = (0..<columnCount).map { boxWidth[$0] + labelWidth[$0] + 4 }
-        let compact = wide.reduce(0, +) - 3 > maxWidth
         var columnX = [0]
-        for column in 0..<columnCount {
-            columnX.append(columnX[column] + (compact ? max(boxWidth[column], labelWidth[column]) + 3 : wide[column]))
+        for c in 0..<columnCount {
+            let width = spacing.compact ? compactWidth[c] + 2 : boxWidth[c] + 1 + labelWidth[c] + 3
+            columnX.append(columnX[c] + width + spacing.gap)
         }
-        let height = ((bandOf.max() ?? 0) + 1) * Self.band
-        var grid = CellGrid(width: columnX[columnCount] - 3, height: height)
-        let row = { (index: Int) in bandOf[index] * Self.band + 1 }
-        let boxes = nodes.indices.map { Rect(x: columnX[depth[$0]], y: row($0), width: boxText[$0].unicodeScalars.count + 2, height: 1) }
+        let trailing = spacing.compact ? 2 : 3
+        let bandHeight = max(3, spacing.band)
+        var grid = CellGrid(width: max(1, columnX[columnCount] - trailing - spacing.gap), height: max(1, leaves) * bandHeight)
+        let row = { (index: Int) in band[index] * bandHeight + 1 }
+        let boxes = items.indices.map { Rect(x: columnX[column[$0]], y: row($0), width: boxText[$0].unicodeScalars.count + 2, height: 1) }
 
-        // Wires: right from the input's box to the bus before the node's column, along the bus,
-        // then into the node with an arrowhead.
+        // Wires: the first input straight along its row into the box's left side; the second
+        // along its row to under the box, then up into it.
         var canvas = WireCanvas(width: grid.width, height: grid.height)
-        for index in nodes.indices {
-            let bus = columnX[depth[index]] - 2
-            for input in nodes[index].inputs {
-                canvas.horizontal(y: row(input), from: boxes[input].maxX - 1, to: bus)
-                canvas.vertical(x: bus, from: row(input), to: row(index))
-                canvas.horizontal(y: row(index), from: bus, to: bus + 1)
+        var arrows: [(x: Int, y: Int, glyph: Unicode.Scalar)] = []
+        for (index, item) in items.enumerated() {
+            guard let parent = item.parent else { continue }
+            let target = boxes[parent]
+            if item.slot == 0 {
+                canvas.horizontal(y: row(index), from: boxes[index].maxX - 1, to: target.x - 2)
+                arrows.append((target.x - 1, row(index), unicode ? "►" : ">"))
+            } else {
+                let x = target.x + 1
+                canvas.horizontal(y: row(index), from: boxes[index].maxX - 1, to: x)
+                canvas.vertical(x: x, from: row(index), to: target.y + 2)
+                arrows.append((x, target.y + 1, unicode ? "▲" : "^"))
             }
         }
         let wireStyle = CellStyle(foreground: palette.dim)
         canvas.draw(into: &grid, unicode: unicode, style: wireStyle)
-        for index in nodes.indices where !nodes[index].inputs.isEmpty {
-            grid.set(x: boxes[index].x - 1, y: row(index), Cell(unicode ? "►" : ">", style: wireStyle))
-        }
+        for arrow in arrows { grid.set(x: arrow.x, y: arrow.y, Cell(arrow.glyph, style: wireStyle)) }
 
         // Boxes and labels, as far as the lesson has stepped.
-        let gradients = lesson.gradients
         let active = lesson.activeNode
         let selected = graph.variables.isEmpty ? nil : graph.variables[min(lesson.selectedVariable, graph.variables.count - 1)]
         let valueStyle = CellStyle(foreground: palette.color(full: 114, eight: 2))
         let gradientStyle = CellStyle(foreground: palette.color(full: 209, eight: 3), bold: true)
-        let upstream = lesson.lastBackwardStep?.node
-        for index in nodes.indices {
-            let known = lesson.hasValue(index)
-            let style = CellStyle(foreground: known ? palette.title : palette.dim, bold: index == upstream || index == selected,
-                                  reverse: index == active)
-            let (open, close): (String, String) = nodes[index].operation == .variable ? ("[", "]") : ("(", ")")
+        let last = lesson.lastBackwardStep
+        for (index, item) in items.enumerated() {
+            let node = item.node
+            let known = lesson.hasValue(node)
+            // The active box: the node just computed, or the one use of a variable just reached.
+            let isActive = node == active && (last == nil || item.parent.map { items[$0].node } == last?.node
+                                                || nodes[node].operation != .variable)
+            let style = CellStyle(foreground: known ? palette.title : palette.dim, bold: node == last?.node || node == selected,
+                                  reverse: isActive)
+            let (open, close): (String, String) = graph.isLeaf(node) ? ("[", "]") : ("(", ")")
             grid.put(open + boxText[index] + close, x: boxes[index].x, y: row(index), style: style)
-            let labelX = compact ? boxes[index].x : boxes[index].maxX + 1
-            if known { grid.put(valueText[index], x: labelX, y: row(index) - 1, style: valueStyle) }
-            if let gradient = gradients[index] { grid.put(d + number(gradient), x: labelX, y: row(index) + 1, style: gradientStyle) }
+            let labelX = spacing.compact ? boxes[index].x : boxes[index].maxX + 1
+            let gradientX = spacing.compact ? labelX + Self.gradientIndent(item) : labelX
+            if known, let value = valueText(item) { grid.put(value, x: labelX, y: row(index) - 1, style: valueStyle) }
+            if let value = gradient(item, final: false) { grid.put(d + number(value), x: gradientX, y: row(index) + 1, style: gradientStyle) }
         }
         self.grid = grid
+        self.items = items
         self.boxes = boxes
     }
 
-    /// What a box says: a variable's name, a constant's number, a gate's symbol (`×`, `σ`).
-    static func boxText(_ graph: ScalarGraph, _ index: Int, unicode: Bool) -> String {
+    /// Compact labels under a gate of two inputs start right of the arrow that comes up into it.
+    static func gradientIndent(_ item: Item) -> Int { item.children.count > 1 ? 2 : 0 }
+
+    /// What a box says: a variable's name, a constant's number, a gate's symbol (`×`, `σ`, `+0.46`),
+    /// its numbers written by `number`.
+    static func boxText(_ graph: ScalarGraph, _ index: Int, unicode: Bool,
+                        number: (Double) -> String = GraphLesson.number(full: false)) -> String {
         let node = graph.nodes[index]
+        let times = unicode ? "×" : "*"
         switch node.operation {
         case .variable: return node.name
-        case .multiply where unicode: return "×"
-        case .multiplyByConstant(let c) where unicode: return "×" + NumberFormat.javaScript(c)
+        case .constant(let c): return number(c)
+        case .multiply: return times
+        case .multiplyByConstant(let c): return times + number(c)
+        case .addConstant(let c): return c < 0 ? number(c) : "+" + number(c)
+        case .power(let c): return "^" + number(c)
         case .sigmoid where unicode: return "σ"
         default: return node.operation.symbol
         }

@@ -103,6 +103,18 @@ public struct NeuronLesson: Equatable, Sendable {
         weightGradients = Array(gradients.weights[first..<(first + sizes[layer - 1])])
     }
 
+    /// What lesson 4 needs and the playground lacks (no training point, no input feature), said
+    /// for the screen; nil when the lesson can be drawn.
+    public static func missing(_ playground: Playground) -> String? {
+        let sizes = playground.network.sizes
+        if sizes.first == 0 { return "lesson 4 needs an input: this network has no input feature (turn one on in the playground)" }
+        if sizes.count < 2 { return "lesson 4 needs a network with at least one layer after the inputs" }
+        if playground.trainLabels.isEmpty || playground.trainInputs.count < sizes[0] {
+            return "lesson 4 needs a training point: this data has none (raise the training ratio or add points)"
+        }
+        return nil
+    }
+
     /// The node's name as the inspector writes it: `h1.2` for a hidden node, `output`.
     public var name: String { isOutput ? "output" : "h\(layer).\(node + 1)" }
 }

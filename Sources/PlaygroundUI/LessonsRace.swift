@@ -42,6 +42,16 @@ public enum LossSurface: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The lowest point, marked on the map: Rosenbrock's (1, 1) and the bowl's (0, 0); the saddle
+    /// has none (its (0, 0) is a saddle point, marked as such).
+    public var minimum: (x: Double, y: Double, isMinimum: Bool) {
+        switch self {
+        case .rosenbrock: (1, 1, true)
+        case .saddle: (0, 0, false)
+        case .bowl: (0, 0, true)
+        }
+    }
+
     /// Where the race starts until the user moves it: Rosenbrock's classic start; a point just
     /// off the saddle's ridge, so that the optimizers crawl before they fall; the bowl's far rim.
     public var defaultStart: (x: Double, y: Double) {

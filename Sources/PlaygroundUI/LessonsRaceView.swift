@@ -13,10 +13,52 @@ enum RaceView {
 
     static func draw(_ state: AppState, _ race: OptimizerRace, in rect: Rect, into grid: inout CellGrid) {
         let tableWidth = min(44, max(40, rect.width / 3))
-        let map = Rect(x: rect.x, y: rect.y, width: rect.width - tableWidth - 1, height: rect.height)
+        let map = mapRect(in: rect, tableWidth: tableWidth)
         drawSurface(race.surface, capabilities: state.capabilities, in: map, into: &grid)
+        drawAxes(race.surface, capabilities: state.capabilities, map: map, into: &grid)
         drawPaths(race, capabilities: state.capabilities, in: map, into: &grid)
-        drawTable(state, race, in: Rect(x: map.maxX + 1, y: rect.y, width: tableWidth, height: rect.height), into: &grid)
+        drawTable(state, race, map: map, in: Rect(x: rect.maxX - tableWidth, y: rect.y, width: tableWidth, height: rect.height),
+                  into: &grid)
+    }
+
+    /// The map's cells: left of the table, with a column of y values at its left and a row of x
+    /// values under it.
+    static func mapRect(in rect: Rect, tableWidth: Int) -> Rect {
+        Rect(x: rect.x + axisWidth, y: rect.y, width: max(1, rect.width - tableWidth - 1 - axisWidth), height: max(1, rect.height - 1))
+    }
+
+    /// The y values' column.
+    static let axisWidth = 3
+
+    /// The axes' values (the domain's ends, its middle, and 0 when inside) beside and under the
+    /// map, each at its own cell; the minimum (or the saddle point) marked on the map.
+    static func drawAxes(_ surface: LossSurface, capabilities: Capabilities, map: Rect, into grid: inout CellGrid) {
+        let palette = Palette(capabilities.colors)
+        let dim = CellStyle(foreground: palette.dim)
+        let d = surface.domain
+        func ticks(_ low: Double, _ high: Double) -> [Double] {
+            var values = [low, (low + high) / 2, high]
+            if low < 0, high > 0, !values.contains(0) { values.append(0) }
+            return values
+        }
+        let number = { (value: Double) in NumberFormat.javaScript((value * 10).rounded() / 10) }
+        for value in ticks(d.minX, d.maxX) {
+            let text = number(value)
+            let column = min(map.width - 1, Int((value - d.minX) / (d.maxX - d.minX) * Double(map.width)))
+            let x = min(map.maxX - text.count, max(map.x, map.x + column - (value == d.minX ? 0 : text.count / 2)))
+            grid.put(text, x: x, y: map.maxY, style: dim)
+        }
+        for value in ticks(d.minY, d.maxY) {
+            let text = number(value)
+            let row = min(map.height - 1, Int((d.maxY - value) / (d.maxY - d.minY) * Double(map.height)))
+            grid.put(String(repeating: " ", count: max(0, axisWidth - 1 - text.count)) + text, x: map.x - axisWidth, y: map.y + row,
+                     style: dim)
+        }
+        let low = surface.minimum
+        if let at = cell(surface, x: low.x, y: low.y, in: map) {
+            let mark: Unicode.Scalar = capabilities.unicode ? (low.isMinimum ? "×" : "+") : (low.isMinimum ? "x" : "+")
+            grid.set(x: at.x, y: at.y, Cell(mark, style: CellStyle(foreground: palette.title, bold: true)))
+        }
     }
 
     /// The plane point at the centre of pixel (column, row) of a map `width × pixelRows`.
@@ -107,9 +149,8 @@ enum RaceView {
         }
     }
 
-    static func drawTable(_ state: AppState, _ race: OptimizerRace, in rect: Rect, into grid: inout CellGrid) {
+    static func drawTable(_ state: AppState, _ race: OptimizerRace, map: Rect, in rect: Rect, into grid: inout CellGrid) {
         let palette = Palette(state.capabilities.colors)
-        let n = { (value: Double, places: Int) in Format.decimal(value, places: places) }
         func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         var y = rect.y
         func line(_ text: String, _ style: CellStyle = CellStyle()) {
@@ -120,13 +161,19 @@ enum RaceView {
         line("step \(race.steps) of \(OptimizerRace.maxSteps)  \(running)", CellStyle(bold: true))
         line("learning rate \(NumberFormat.javaScript(race.learningRate))  (l/L)")
         line("start (\(NumberFormat.javaScript(race.startX)), \(NumberFormat.javaScript(race.startY)))  (arrows)")
-        line("")
-        line("  optimizer    " + cell("x", 7) + cell("y", 8) + cell("loss", 9), CellStyle(foreground: palette.title, bold: true))
+        let low = race.surface.minimum
+        let mark = state.capabilities.unicode ? (low.isMinimum ? "×" : "+") : (low.isMinimum ? "x" : "+")
+        line("\(mark) \(low.isMinimum ? "minimum" : "saddle point") (\(NumberFormat.javaScript(low.x)), \(NumberFormat.javaScript(low.y)))",
+             CellStyle(foreground: palette.dim))
+        // Fixed columns: x and y in 7 cells, the loss in 9; a run off the map says "left".
+        line("  optimizer  " + cell("x", 7) + cell("y", 8) + cell("loss", 9), CellStyle(foreground: palette.title, bold: true))
         for (index, runner) in race.runners.enumerated() {
             let mark = marks[index]
-            let loss = runner.hasDiverged ? "left" : n(race.loss(of: runner), 4)
-            let text = " " + String(mark.letter) + " " + runner.optimizer.kind.title.padding(9) + "  "
-                + cell(runner.hasDiverged ? "-" : n(runner.x, 3), 7) + cell(runner.hasDiverged ? "-" : n(runner.y, 3), 8) + cell(loss, 9)
+            let isOff = runner.hasDiverged || Self.cell(race.surface, x: runner.x, y: runner.y, in: map) == nil
+            let loss = isOff ? "left" : LossChart.shortNumber(race.loss(of: runner))
+            let text = " " + String(mark.letter) + " " + runner.optimizer.kind.title.padding(9)
+                + cell(isOff ? "-" : Format.decimal(runner.x, places: 3), 7) + cell(isOff ? "-" : Format.decimal(runner.y, places: 3), 8)
+                + cell(loss, 9)
             line(text, CellStyle(foreground: palette.color(full: mark.full, eight: mark.eight), bold: true))
         }
         line("")

@@ -19,7 +19,14 @@ extension AppState {
             let count = Lessons.Lesson.allCases.count
             choose(Lessons.Lesson(rawValue: ((lesson.rawValue - 1 + delta) % count + count) % count + 1)!, &lessons)
         case .space where lesson.isGraph, .raceStep where lesson.isGraph:
+            if let graph = lessons.graphLesson, graph.step == graph.stepCount {
+                status = lesson == .expression ? "the end: Home restarts, e new expression"
+                    : "the end: Home restarts, Tab lesson \(lesson.rawValue + 1)"
+            }
             lessons.graphLesson?.step(by: 1)
+        case .precision:
+            lessons.showsEveryDigit.toggle()
+            status = lessons.showsEveryDigit ? "every digit (p: two figures)" : "two figures, as the lecture"
         case .back where lesson.isGraph:
             lessons.graphLesson?.step(by: -1)
         case .toStart where lesson.isGraph:
@@ -96,6 +103,7 @@ extension AppState {
     static func unavailable(_ action: LessonAction, in lesson: Lessons.Lesson) -> String {
         switch action {
         case .switchForm: return "f switches the form of lesson 2's neuron"
+        case .precision: return "p sets the digits of lessons 1-4"
         case .point: return "[ and ] choose the training point in lesson 4"
         case .rate: return "l and L change the learning rate of lesson 5's race"
         case .surface: return "m and M change the surface of lesson 5's race"

@@ -13,7 +13,9 @@ enum LessonsView {
             let isOn = lesson == lessons.lesson
             x = grid.put(tab, x: x, y: 1, style: CellStyle(foreground: isOn ? .default : palette.dim, bold: isOn, reverse: isOn)) + 1
         }
-        grid.put(" " + lessons.title, x: 0, y: 2, style: CellStyle(foreground: palette.title, bold: true))
+        let ellipsis = Glyphs.forTerminal(unicode: state.capabilities.unicode).ellipsis
+        grid.put(" " + Chrome.fitted(lessons.title, width: width - 2, ellipsis: ellipsis), x: 0, y: 2,
+                 style: CellStyle(foreground: palette.title, bold: true))
         let body = Rect(x: 0, y: 3, width: width, height: height - 4)
         switch lessons.lesson {
         case .chain, .sigmoid, .expression: graphLesson(state, lessons, in: body, into: &grid)
@@ -39,71 +41,104 @@ enum LessonsView {
                  clip: line)
     }
 
-    /// Lessons 1–3: the graph (scrolled to the active node if it does not fit), the table of
-    /// local derivatives at the right, and four lines below: the step, its detail, the values
-    /// and a hint, or the entry lines with the error's caret.
+    /// Lessons 1–3: the graph (as large as the room allows, centred; scrolled to the active node,
+    /// or to the output once the steps are done, when it does not fit), the table of local
+    /// derivatives at the right, and four lines below: the step, its detail (or the gradients,
+    /// on two lines if need be), the values, and a hint; or the entry lines with the error's caret.
     static func graphLesson(_ state: AppState, _ lessons: Lessons, in rect: Rect, into grid: inout CellGrid) {
         guard let lesson = lessons.graphLesson else { return }
         let unicode = state.capabilities.unicode
         let palette = Palette(state.capabilities.colors)
-        let number = ScalarGraph.rounded(3)
+        let full = lessons.showsEveryDigit
+        let number = GraphLesson.number(full: full)
         let table = DerivativeTable.lines(lesson.graph, unicode: unicode)
-        let tableWidth = min(rect.width / 3, max(18, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 2))
-        let bottom = 4
-        let graphRect = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - tableWidth - 2, height: rect.height - bottom - 1)
-        let picture = GraphPicture(lesson, capabilities: state.capabilities, maxWidth: graphRect.width)
-        blit(picture, focus: lesson.activeNode.map { picture.boxes[$0] }, into: graphRect, grid: &grid)
+        let (graphRect, tableWidth, spacing) = graphLayout(lesson, capabilities: state.capabilities, full: full, in: rect)
+        let picture = GraphPicture(lesson, capabilities: state.capabilities, full: full, spacing: spacing)
+        let focusNode = lesson.step == lesson.stepCount && lesson.step > 0 ? lesson.graph.output : lesson.activeNode
+        let shown = blit(picture, focus: focusNode.flatMap { picture.box(of: $0) }, into: graphRect, grid: &grid)
+        let dim = CellStyle(foreground: palette.dim)
+        // Where the graph goes on beyond the screen: "◂ ▾ more".
+        let beyond = [(shown.x > 0, unicode ? "◂" : "<"), (shown.x + graphRect.width < picture.grid.width, unicode ? "▸" : ">"),
+                      (shown.y > 0, unicode ? "▴" : "^"), (shown.y + graphRect.height < picture.grid.height, unicode ? "▾" : "v")]
+            .filter(\.0).map(\.1)
+        if !beyond.isEmpty { grid.put(beyond.joined(separator: " ") + " more", x: graphRect.x, y: rect.y, style: dim) }
 
-        // The table, with the active gate's rule marked.
+        // The table, arrows in line, with the active gate's rule marked.
         let tableX = rect.maxX - tableWidth
         let activeOperation = lesson.activeNode.map { lesson.graph.nodes[$0].operation }
         let backwardOperation = lesson.lastBackwardStep.map { lesson.graph.nodes[$0.node].operation }
-        grid.put("local derivatives", x: tableX, y: rect.y, style: CellStyle(foreground: palette.title, bold: true))
+        grid.put(tableWidth > 17 ? "local derivatives" : "derivatives", x: tableX, y: rect.y,
+                 style: CellStyle(foreground: palette.title, bold: true))
         for (row, line) in table.enumerated() where rect.y + 1 + row < graphRect.maxY {
             let isActive = line.operations.contains { $0 == backwardOperation || (backwardOperation == nil && $0 == activeOperation) }
             grid.put(line.text, x: tableX, y: rect.y + 1 + row, style: CellStyle(bold: isActive, reverse: isActive),
                      clip: Rect(x: tableX, y: rect.y, width: tableWidth, height: rect.height))
         }
 
-        var y = rect.maxY - bottom
+        var y = rect.maxY - 4
         if let entry = lessons.entry {
             entryLines(entry, x: rect.x + 1, y: &y, width: rect.width - 2, state: state, into: &grid)
             return
         }
-        grid.put(lesson.stepDescription(unicode: unicode, number: number), x: rect.x + 1, y: y, style: CellStyle(bold: true), clip: rect)
-        var detail: String, hint: String? = nil
+        let textRect = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        let ellipsis = Glyphs.forTerminal(unicode: unicode).ellipsis
+        grid.put(Chrome.fitted(lesson.stepDescription(unicode: unicode, number: number, full: full), width: textRect.width, ellipsis: ellipsis),
+                 x: textRect.x, y: y, style: CellStyle(bold: true), clip: textRect)
+        let orange = CellStyle(foreground: palette.color(full: 209, eight: 3))
+        var details: [String]
         if let summary = lesson.gradientSummary(unicode: unicode, number: number) {
-            // Two lines when one is too narrow, cut between two gradients.
-            (detail, hint) = (summary, nil)
-            let parts = summary.components(separatedByDoubleSpace: ())
-            if summary.count > rect.width - 2, parts.count > 1 {
-                var first = parts[0], index = 1
-                while index < parts.count, first.count + 2 + parts[index].count <= rect.width - 2 {
-                    first += "  " + parts[index]
-                    index += 1
+            // Cut between two gradients onto a second line when one is too narrow.
+            details = [""]
+            for part in summary.components(separatedByDoubleSpace: ()) {
+                let last = details[details.count - 1]
+                if last.isEmpty || last.unicodeScalars.count + 2 + part.unicodeScalars.count <= textRect.width {
+                    details[details.count - 1] = last.isEmpty ? part : last + "  " + part
+                } else {
+                    details.append(part)
                 }
-                (detail, hint) = (first, parts[index...].joined(separator: "  "))
             }
         } else if let step = lesson.lastBackwardStep {
-            let times = unicode ? "×" : "x"
-            detail = "exactly: \(number(step.local)) \(times) \(number(step.upstream)) = \(number(step.contribution)), "
-                + "added to \(unicode ? "∂" : "d")\(lesson.graph.nodes[lesson.graph.output].name)/\(unicode ? "∂" : "d")"
-                + lesson.graph.nodes[step.input].name
+            let d = unicode ? "∂" : "d"
+            let exact = lesson.unrounded(step, full: full).map { " (\($0) unrounded)" } ?? ""
+            details = ["local: " + lesson.localText(of: step, unicode: unicode, full: full) + ", added to "
+                       + "\(d)\(lesson.graph.nodes[lesson.graph.output].name)/\(d)\(lesson.graph.nodes[step.input].name)" + exact]
         } else {
-            detail = "values above the wires (=), gradients below (\(unicode ? "∂" : "d")) once the backward pass starts"
+            details = ["values above the wires (=), gradients below (\(unicode ? "∂" : "d")) once the backward pass starts"]
         }
-        grid.put(detail, x: rect.x + 1, y: y + 1, style: CellStyle(foreground: palette.color(full: 209, eight: 3)), clip: rect)
+        for (index, line) in details.prefix(2).enumerated() {
+            let text = index == 1 && details.count > 2 ? line + "  " + ellipsis : line
+            grid.put(Chrome.fitted(text, width: textRect.width, ellipsis: ellipsis), x: textRect.x, y: y + 1 + index, style: orange,
+                     clip: textRect)
+        }
         let selected = lesson.graph.variables.isEmpty ? "" : "   selected: "
             + lesson.graph.nodes[lesson.graph.variables[lesson.selectedVariable]].name
-        grid.put("values: " + lesson.values + selected, x: rect.x + 1, y: y + 2, clip: rect)
-        let arrows = unicode ? "↑↓" : "Up/Down"
-        let form = lessons.lesson == .sigmoid ? ", f other form" : ""
-        if let hint {
-            grid.put(hint, x: rect.x + 1, y: y + 3, style: CellStyle(foreground: palette.color(full: 209, eight: 3)), clip: rect)
-        } else {
-            grid.put("\(arrows) variable, Enter its value, v all values, e expression" + form,
-                     x: rect.x + 1, y: y + 3, style: CellStyle(foreground: palette.dim), clip: rect)
+        let valuesY = y + 1 + min(2, details.count)
+        let end = grid.put(Chrome.fitted("values: " + lesson.values + selected, width: textRect.width, ellipsis: ellipsis),
+                           x: textRect.x, y: valuesY, clip: textRect)
+        if valuesY == y + 2 {
+            let arrows = unicode ? "↑↓" : "Up/Down"
+            let form = lessons.lesson == .sigmoid ? ", f form" : ""
+            grid.put(Chrome.fitted("\(arrows) variable, Enter its value, v all values, e expression, p digits" + form,
+                                   width: textRect.width, ellipsis: ellipsis), x: textRect.x, y: y + 3, style: dim, clip: textRect)
+        } else if end + 4 < textRect.maxX {
+            grid.put(full ? "  p: two figures" : "  p: every digit", x: end, y: valuesY, style: dim, clip: textRect)
         }
+    }
+
+    /// Where a graph lesson draws its graph in the lesson's body `rect`, how wide its table is, and
+    /// the graph's spacing there.
+    static func graphLayout(_ lesson: GraphLesson, capabilities: Capabilities, full: Bool,
+                            in rect: Rect) -> (graph: Rect, tableWidth: Int, spacing: GraphPicture.Spacing) {
+        let table = DerivativeTable.lines(lesson.graph, unicode: capabilities.unicode)
+        let tableWidth = min(rect.width / 2, max(12, (table.map(\.text.unicodeScalars.count).max() ?? 0) + 1))
+        let graphRect = graphArea(in: rect, tableWidth: tableWidth)
+        let spacing = GraphPicture.spacing(lesson, capabilities: capabilities, full: full, width: graphRect.width, height: graphRect.height)
+        return (graphRect, tableWidth, spacing)
+    }
+
+    /// Where a graph lesson draws its graph in the lesson's body `rect`.
+    static func graphArea(in rect: Rect, tableWidth: Int) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y + 1, width: max(1, rect.width - tableWidth - 2), height: max(1, rect.height - 5))
     }
 
     /// The entry's fields, each followed by the caret and message of its error, if it has one.
@@ -126,61 +161,33 @@ enum LessonsView {
         }
     }
 
-    /// Copies the part of `picture` that fits into `rect`, scrolled so that `focus` shows.
-    static func blit(_ picture: GraphPicture, focus: Rect?, into rect: Rect, grid: inout CellGrid) {
+    /// Copies the part of `picture` that fits into `rect`: centred when it fits, else scrolled so
+    /// that `focus` shows. Returns the picture's point drawn at the rect's corner (negative when centred).
+    @discardableResult
+    static func blit(_ picture: GraphPicture, focus: Rect?, into rect: Rect, grid: inout CellGrid) -> (x: Int, y: Int) {
         let source = picture.grid
         func offset(_ size: Int, _ room: Int, _ start: Int?, _ extent: Int) -> Int {
-            guard size > room, let start else { return 0 }
+            guard size > room else { return -((room - size) / 2) }
+            guard let start else { return 0 }
             return min(size - room, max(0, start + extent / 2 - room / 2))
         }
         let dx = offset(source.width, rect.width, focus?.x, (focus?.width ?? 0) + 8)
         let dy = offset(source.height, rect.height, focus.map { $0.y - 1 }, 3)
-        for y in 0..<min(rect.height, source.height - dy) {
-            for x in 0..<min(rect.width, source.width - dx) {
+        for y in max(0, -dy)..<min(rect.height, source.height - dy) {
+            for x in max(0, -dx)..<min(rect.width, source.width - dx) {
                 grid.set(x: rect.x + x, y: rect.y + y, source[x + dx, y + dy])
             }
         }
+        return (dx, dy)
     }
 }
 
 /// The local derivative of each kind of gate in a graph, one line each, in the order the gates
-/// first appear: `eˣ → eˣ`, `a·x → a`, `1/x → −1/x²`, `c + x → 1`.
+/// first appear, arrows in line: `eˣ   → eˣ`, `−1·x → −1`, `1/x  → −1/x²`. The texts are the
+/// operations' own (`ScalarOperation.derivative`).
 enum DerivativeTable {
     static func lines(_ graph: ScalarGraph, unicode: Bool) -> [(text: String, operations: [ScalarOperation])] {
-        var lines: [(text: String, operations: [ScalarOperation])] = []
-        for node in graph.nodes {
-            guard node.operation != .variable, let text = rule(node.operation, unicode: unicode) else { continue }
-            if let index = lines.firstIndex(where: { $0.text == text }) {
-                if !lines[index].operations.contains(node.operation) { lines[index].operations.append(node.operation) }
-            } else {
-                lines.append((text, [node.operation]))
-            }
-        }
-        return lines
-    }
-
-    static func rule(_ operation: ScalarOperation, unicode: Bool) -> String? {
-        if case .constant = operation { return nil }
-        guard unicode else { return operation.derivativeRule }
-        let number = NumberFormat.javaScript
-        switch operation {
-        case .add: return "x + y  → 1, 1"
-        case .subtract: return "x − y  → 1, −1"
-        case .multiply: return "x·y    → y, x"
-        case .divide: return "x/y    → 1/y, −x/y²"
-        case .exp: return "eˣ     → eˣ"
-        case .log: return "ln x   → 1/x"
-        case .reciprocal: return "1/x    → −1/x²"
-        case .addConstant: return "c + x  → 1"
-        case .multiplyByConstant: return "a·x    → a"
-        case .negate: return "−x     → −1"
-        case .power(let c): return "x^\(number(c))    → \(number(c))·x^\(number(c - 1))"
-        case .sigmoid: return "σ(x) → (1 − σ(x))·σ(x)"
-        case .tanh: return "tanh x → 1 − tanh²x"
-        case .relu: return "relu x → 1 if x > 0, else 0"
-        case .max: return "max(x,y) → 1 to the larger"
-        default: return operation.derivativeRule
-        }
+        graph.derivativeLines(unicode: unicode)
     }
 }
 

@@ -88,7 +88,6 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
         state.helpPage = ((state.helpPage + delta) % pages + pages) % pages
     case .toggleGradientPanel:
         state.showsGradientPanel.toggle()
-        state.playground.recordsDiagnostics = state.showsGradientPanel
     case .showLink:
         state.openLinkBox()
         return [.redraw, .copyLink]

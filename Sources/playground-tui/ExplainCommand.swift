@@ -10,8 +10,9 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             Text prints the nodes in forward order (name, operation, value), the backward steps \
             as 'input: [local] × [upstream] = contribution', and ∂f/∂ each variable. JSON prints \
-            one object with value, gradients, nodes and steps. An expression that starts with a \
-            minus goes after '--' (explain --at x=3 -- '-x^2').
+            one object with value, gradients, nodes and steps. Text also gives each kind of gate's \
+            rule under 'local derivatives'. Functions: exp, log, sigmoid, tanh, relu, max, sin, cos, abs. An expression \
+            may start with a minus (explain '-x^2' --at x=3), or follow '--'.
             """
     )
 
@@ -19,8 +20,12 @@ struct ExplainCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: ArgumentHelp("The expression, e.g. '(x+y)*z' or 'sigmoid(w0*x0 + w1*x1 + w2)'.", valueName: "expression"))
-    var expression: String?
+    /// Every word that is not an option: the expression, one word, which may start with a minus
+    /// (`explain '-x^2' --at x=3`): no option of `explain` is a single letter but `-h`.
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("The expression, e.g. '(x+y)*z', 'sigmoid(w0*x0 + w1*x1 + w2)' or '-x^2'.", valueName: "expression"))
+    var words: [String] = []
+
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The variables' values, e.g. 'x=-2,y=5,z=-4'.", valueName: "values"))
     var at: String?
@@ -36,6 +41,15 @@ struct ExplainCommand: ParsableCommand {
     mutating func run() throws {
         let shown: (expression: String, values: String, lesson: AutogradLesson?)
         let graph: ScalarGraph
+        let words = self.words.filter { $0 != "--" }
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            throw Self.refuse("unknown option \(UserText.quoted(option)): expected --at, --lesson or --format")
+        }
+        if words.count > 1 {
+            throw Self.refuse("give one expression, in quotes if it has spaces (got \(words.count) words: "
+                              + words.map { UserText.quoted($0) }.joined(separator: " ") + ")")
+        }
+        let expression = words.first
         switch (expression, lesson) {
         case (nil, nil):
             throw Self.refuse("give an expression (e.g. '(x+y)*z' --at x=-2,y=5,z=-4) or --lesson \(Self.lessonNames)")
@@ -95,6 +109,12 @@ struct ExplainCommand: ParsableCommand {
             return [node.name, operation, number(node.value)]
         }
         lines += table([["name", "operation", "value"]] + rows)
+        let rules = graph.derivativeLines(unicode: true)
+        if !rules.isEmpty {
+            lines.append("")
+            lines.append("local derivatives, one line per kind of gate (x its first input, y its second)")
+            lines += rules.map { "  " + $0.text }
+        }
         lines.append("")
         lines.append("backward, in reverse order: input: [local] × [upstream] = contribution")
         let steps = graph.backwardSteps.map { step in [graph.text(of: step, number: number), "from " + graph.label(step.node)] }

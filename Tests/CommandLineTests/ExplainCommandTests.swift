@@ -106,6 +106,43 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(document.gradients["x"], -6)
     }
 
+    /// A leading minus also works without the separator (no option of `explain` looks like it).
+    func testAnExpressionMayStartWithAMinus() throws {
+        for arguments in [["explain", "-x^2", "--at", "x=3", "--format", "json"], ["explain", "--at", "x=3", "--format", "json", "-x^2"]] {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.error)")
+            let document = try JSONDecoder().decode(Document.self, from: Data(result.output.utf8))
+            XCTAssertEqual(document.value, -9)
+            XCTAssertEqual(document.gradients["x"], -6)
+        }
+    }
+
+    /// sin, cos and abs (the playground's features use them): every gradient against a centred
+    /// difference of the value `explain` itself prints, at several points.
+    func testSinCosAndAbsAgreeWithFiniteDifferences() throws {
+        let expression = "sin(x*y) + cos(x)^2 * abs(y - 2*x) + abs(sin(y))"
+        func value(_ x: Double, _ y: Double) throws -> Document {
+            let result = try run(["explain", expression, "--at", "x=\(x),y=\(y)", "--format", "json"])
+            XCTAssertEqual(result.status, 0, result.error)
+            return try JSONDecoder().decode(Document.self, from: Data(result.output.utf8))
+        }
+        for (x, y) in [(0.3, -1.2), (1.7, 0.4), (-2.1, 2.5)] {
+            let document = try value(x, y)
+            // The same function written out with the standard library.
+            XCTAssertEqual(document.value, Foundation.sin(x * y) + Foundation.pow(Foundation.cos(x), 2) * Swift.abs(y - 2 * x)
+                + Swift.abs(Foundation.sin(y)), accuracy: 1e-12)
+            let h = 1e-6
+            let dx = (try value(x + h, y).value - value(x - h, y).value) / (2 * h)
+            let dy = (try value(x, y + h).value - value(x, y - h).value) / (2 * h)
+            XCTAssertEqual(document.gradients["x"]!, dx, accuracy: 1e-6, "at \(x), \(y)")
+            XCTAssertEqual(document.gradients["y"]!, dy, accuracy: 1e-6, "at \(x), \(y)")
+        }
+        let text = try run(["explain", expression, "--at", "x=1,y=1"]).output
+        for rule in ["sin x → cos x", "cos x → −sin x", "|x|   → sign x (0 at 0)", "x²    → 2·x"] {
+            XCTAssertTrue(text.contains(rule), "\(rule) in\n\(text)")
+        }
+    }
+
     func testBadInputIsOneLineWithTheColumnAndANonZeroExit() throws {
         let cases: [([String], String)] = [
             (["explain", "(x+y", "--at", "x=1,y=2"], "column 5 of the expression: expected \")\" to close the \"(\" at column 1"),
@@ -120,6 +157,8 @@ final class ExplainCommandTests: XCTestCase {
             (["explain", "--lesson", "backprop"], "unknown lesson \"backprop\": expected one of chain, sigmoid, sigmoid-gate"),
             (["explain", "--lesson", "chain", "--at", "x=1"], "--at: a lesson brings its own values"),
             (["explain", "x", "--at", "x=1", "--format", "xml"], "--format"),
+            (["explain", "--lesso", "chain"], "unknown option \"--lesso\": expected --at, --lesson or --format"),
+            (["explain", "x", "y"], "give one expression, in quotes if it has spaces"),
         ]
         for (arguments, mention) in cases {
             let result = try run(arguments)

@@ -49,7 +49,7 @@ final class AutogradTests: XCTestCase {
                        ["*", "*", "+", "+", "*-1", "exp", "+1", "1/x"])
         // The table beside the graph: eˣ → eˣ; a·x → a; 1/x → -1/x²; c + x → 1.
         XCTAssertEqual(graph.forwardSteps.suffix(4).map { graph.nodes[$0].operation.derivativeRule },
-                       ["-1 * x -> -1", "exp(x) -> exp(x)", "1 + x -> 1", "1/x -> -1/x^2"])
+                       ["-1*x -> -1", "e^x -> e^x", "1 + x -> 1", "1/x -> -1/x^2"])
         let single = AutogradLesson.sigmoidGate.graph
         XCTAssertEqual(single.forwardSteps.map { single.nodes[$0].operation.symbol }, ["*", "*", "+", "+", "sigmoid"])
     }
@@ -126,7 +126,7 @@ final class AutogradTests: XCTestCase {
         let operations: [ScalarOperation] = [
             .add, .subtract, .multiply, .divide, .negate, .power(2), .power(3), .power(-1.5), .power(0.5),
             .exp, .log, .reciprocal, .addConstant(1), .addConstant(-2.5), .multiplyByConstant(-1),
-            .multiplyByConstant(3.25), .sigmoid, .tanh, .relu, .max,
+            .multiplyByConstant(3.25), .sigmoid, .tanh, .relu, .max, .sin, .cos, .abs,
         ]
         let h = 1e-6
         for operation in operations {

@@ -62,7 +62,7 @@ final class ExpressionTests: XCTestCase {
             ("(x+y", 5, "expected \")\" to close the \"(\" at column 1, found the end"),
             ("((x)", 5, "to close the \"(\" at column 1"),
             ("x+y)", 4, "unmatched \")\""),
-            ("foo(x)", 1, "unknown function \"foo\": expected one of exp, log, sigmoid, tanh, relu, max"),
+            ("foo(x)", 1, "unknown function \"foo\": expected one of exp, log, sigmoid, tanh, relu, max, sin, cos, abs"),
             ("x $ y", 3, "unexpected character \"$\""),
             ("x + é", 5, "unexpected character \"é\""),
             ("x +* y", 4, "expected a number, a name or \"(\", found \"*\""),

@@ -57,8 +57,24 @@ final class GradientPanelTests: XCTestCase {
         XCTAssertEqual(GradientPanel.barEighths(.nan, width: 10), 0)
     }
 
-    /// `h` opens the panel in the drawing's place and turns recording on; training fills it; `h`
-    /// closes it and recording stops. At 80×24 a six-layer net's seven rows fit under its titles.
+    /// Training records gradient health from the first epoch with the panel closed, so `h` shows
+    /// the history at once, one point per epoch trained.
+    func testTheHistoryIsThereWhenThePanelOpens() {
+        var app = makeApp("networkShape=4,4&activation=tanh", width: 120, height: 40)
+        XCTAssertFalse(app.showsGradientPanel)
+        _ = update(&app, .train(epochs: 7))
+        XCTAssertEqual(app.playground.gradientHistory.map(\.count), [7, 7, 7], "every epoch recorded, panel closed")
+        press("h", &app)
+        let text = screen(app).lines.joined(separator: "\n")
+        XCTAssertFalse(text.contains("to measure the gradients"), text)
+        XCTAssertTrue(text.contains(Format.scientific(app.playground.diagnostics()[0].meanAbsGradient)), text)
+        press("h", &app)
+        _ = update(&app, .train(epochs: 2))
+        XCTAssertEqual(app.playground.gradientHistory.first?.count, 9, "and on after the panel closes")
+    }
+
+    /// `h` opens the panel in the drawing's place; training fills it; `h` closes it. At 80×24 a
+    /// six-layer net's seven rows fit under its titles.
     func testHOpensThePanelRecordsAndFitsAt80x24() {
         var app = makeApp("networkShape=8,8,8,8,8,8&activation=sigmoid&dataset=spiral", width: 80, height: 24)
         press("h", &app)
@@ -78,7 +94,6 @@ final class GradientPanelTests: XCTestCase {
         XCTAssertLessThan(barLength(rows[0]!), barLength(rows[6]!) - 2, "\(rows[0]!)\n\(rows[6]!)")
         press("h", &app)
         XCTAssertFalse(app.showsGradientPanel)
-        XCTAssertFalse(app.playground.recordsDiagnostics)
         XCTAssertNotNil(app.layout.diagram)
     }
 

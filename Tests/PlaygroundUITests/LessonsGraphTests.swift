@@ -18,10 +18,13 @@ final class LessonsGraphTests: XCTestCase {
     func testStepZeroShowsOnlyTheInputs() {
         let app = Self.lessons()
         let lines = screen(app).lines
-        XCTAssertEqual(lines[4], "     =-2" + String(repeating: " ", count: 54) + "x + y  → 1, 1     ")
-        XCTAssertTrue(lines[5].hasPrefix(" [x]─────┬►(+)─────┐ "), lines[5])
-        XCTAssertTrue(lines[8].hasPrefix(" [y]─────┘         ├►(×) "), lines[8])
-        XCTAssertTrue(lines[11].hasPrefix(" [z]───────────────┘ "), lines[11])
+        XCTAssertTrue(lines[4].hasPrefix("            =-2      "), lines[4])
+        XCTAssertTrue(lines[4].hasSuffix("x + y → 1, 1 "), lines[4])
+        // x runs straight into +, y comes up into it from below, z up into ×: three wires, no joins.
+        XCTAssertTrue(lines[5].hasPrefix("        [x]─────────────────►(+)─────────────────►(×) "), lines[5])
+        XCTAssertTrue(lines[6].hasPrefix("                              ▲                    ▲ "), lines[6])
+        XCTAssertTrue(lines[10].hasPrefix("        [y]───────────────────┘                    │ "), lines[10])
+        XCTAssertTrue(lines[15].hasPrefix("        [z]────────────────────────────────────────┘ "), lines[15])
         let text = Self.text(app)
         for value in ["=-2", "=5", "=-4"] { XCTAssertTrue(text.contains(value), value) }
         XCTAssertFalse(text.contains("q=3"), "q is not computed at step 0")
@@ -37,36 +40,66 @@ final class LessonsGraphTests: XCTestCase {
         XCTAssertFalse(Self.text(app).contains("f=-12"))
         press(.right, &app)
         let forward = screen(app).lines
-        XCTAssertTrue(forward[7].hasPrefix("     =5  │         │     f=-12 "), forward[7])
+        XCTAssertTrue(forward[4].hasPrefix("            =-2                  q=3                  f=-12 "), forward[4])
         XCTAssertTrue(forward[19].hasPrefix(" forward 2/2: f = q * z = -12  forward done: f = -12"), forward[19])
         XCTAssertFalse(forward.joined().contains("∂f/∂x"))
         press(.end, &app)
         let done = screen(app).lines
-        XCTAssertTrue(done[6].hasPrefix("     ∂-4 │     ∂-4 │ "), done[6])
-        XCTAssertTrue(done[12].hasPrefix("     ∂3 "), done[12])
+        XCTAssertTrue(done[6].hasPrefix("            ∂-4               ▲  ∂-4               ▲  ∂1 "), done[6])
+        XCTAssertTrue(done[11].hasPrefix("            ∂-4 "), done[11])
+        XCTAssertTrue(done[16].hasPrefix("            ∂3 "), done[16])
         XCTAssertTrue(done[19].hasPrefix(" backward 4/4: y: [1] × [-4] = -4  (from q = x + y)"), done[19])
         XCTAssertTrue(done[20].hasPrefix(" ∂f/∂x = -4  ∂f/∂y = -4  ∂f/∂z = 3"), done[20])
+        // Space at the last step says that this is the end and what to press next.
+        press(" ", &app)
+        XCTAssertEqual(app.status, "the end: Home restarts, Tab lesson 2")
+        XCTAssertTrue(screen(app).lines[0].contains("the end: Home restarts, Tab lesson 2"), screen(app).lines[0])
     }
 
+    /// The slide's numbers in the slide's form: two significant figures, each step's product
+    /// of the numbers shown, and the sigmoid gate's (1 − 0.73) · 0.73 = 0.2.
     func testTheSigmoidLessonWritesTheCoursesSteps() {
         var app = Self.lessons(.sigmoid)
-        var seen: [String] = []
+        var seen: [String] = [], details: [String] = []
         for _ in 0..<30 {
             seen.append(screen(app).lines[19])
+            details.append(screen(app).lines[20])
             press(" ", &app)
         }
-        XCTAssertTrue(seen.contains { $0.hasPrefix(" backward 12/12: x0: [2] × [0.2] = 0.4  (from n1 = w0 * x0)") }, "\(seen)")
-        XCTAssertTrue(seen.contains { $0.hasPrefix(" backward 11/12: w0: [-1] × [0.2] = -0.2  (from n1 = w0 * x0)") }, "\(seen)")
-        // The table of local derivatives beside the graph.
+        for step in ["backward 1/12: n7: [-0.53] × [1] = -0.53  (from f = 1/n7)",
+                     "backward 3/12: n5: [0.37] × [-0.53] = -0.2  (from n6 = exp(n5))",
+                     "backward 11/12: w0: [-1] × [0.2] = -0.2  (from n1 = w0 * x0)",
+                     "backward 12/12: x0: [2] × [0.2] = 0.4  (from n1 = w0 * x0)"] {
+            XCTAssertTrue(seen.contains { $0.hasPrefix(" " + step) }, "\(step) in \(seen)")
+        }
+        // -3 × 0.2 is -0.6, the slide's step; the exact share rounds to -0.59, and the line says so.
+        XCTAssertTrue(details.contains { $0.hasPrefix(" local: ∂n2/∂x1 = w1 = -3, added to ∂f/∂x1 (-0.59 unrounded)") }, "\(details)")
+        // Every node the steps name is named on the graph.
+        press(.end, &app)
+        let picture = GraphPicture(app.lessons!.graphLesson!, capabilities: app.capabilities).grid.lines.joined(separator: "\n")
+        for name in ["n1=-2", "n2=6", "n3=4", "n4=1", "n5=-1", "n6=0.37", "n7=1.4", "f=0.73"] {
+            XCTAssertTrue(picture.contains(name), name)
+        }
         let text = Self.text(app)
-        for rule in ["eˣ     → eˣ", "a·x    → a", "1/x    → −1/x²", "c + x  → 1"] { XCTAssertTrue(text.contains(rule), rule) }
+        // The table of local derivatives beside the graph, arrows in line.
+        for rule in ["eˣ    → eˣ", "−1·x  → −1", "1/x   → −1/x²", "1 + x → 1"] { XCTAssertTrue(text.contains(rule), rule) }
         // The same gradients with the sigmoid as one gate, and its rule.
         press("f", &app)
+        press(.home, &app)
+        for _ in 0..<6 { press(" ", &app) }
+        let first = screen(app).lines
+        XCTAssertTrue(first[19].hasPrefix(" backward 1/9: n4: [0.2] × [1] = 0.2  (from f = sigmoid(n4))"), first[19])
+        XCTAssertTrue(first[20].hasPrefix(" local: σ′ = (1 − 0.73) · 0.73 = 0.2, added to ∂f/∂n4"), first[20])
         press(.end, &app)
         let gate = Self.text(app)
-        XCTAssertTrue(gate.contains("σ(x) → (1 − σ(x))·σ(x)"))
-        XCTAssertTrue(gate.contains("∂f/∂w0 = -0.197  ∂f/∂x0 = 0.393  ∂f/∂w1 = -0.393  ∂f/∂x1 = -0.59"), gate)
+        XCTAssertTrue(gate.contains("σ(x)  → (1 − σ)·σ"), gate)
+        XCTAssertTrue(gate.contains("∂f/∂w0 = -0.2  ∂f/∂x0 = 0.39  ∂f/∂w1 = -0.39  ∂f/∂x1 = -0.59"), gate)
         XCTAssertTrue(gate.contains("backward 9/9: x0: [2] × [0.2] = 0.4"))
+        // p: every digit, everywhere.
+        press("p", &app)
+        let full = Self.text(app)
+        XCTAssertTrue(full.contains("∂f/∂x0 = 0.3932238664829637"), full)
+        XCTAssertTrue(full.contains("f=0.7310585786300049"), full)
     }
 
     func testSteppingBackUndoesAStep() {

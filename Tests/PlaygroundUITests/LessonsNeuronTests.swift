@@ -62,10 +62,10 @@ final class LessonsNeuronTests: XCTestCase {
         press("]", &app)
         let lesson = NeuronLesson(playground: app.playground, layer: 1, node: 2, point: 2)
         let text = screen(app).lines.joined(separator: "\n")
-        let n = { (value: Double) in Format.decimal(value, places: 4) }
+        let n = NeuronView.number(full: false)
         XCTAssertTrue(text.contains("node h1.3 (Tanh) on training point 3 of 250"), text)
         XCTAssertTrue(text.contains("∂E/∂b = ∂E/∂z = " + n(lesson.totalGradient)), text)
-        XCTAssertTrue(text.contains("∂E/∂z = ∂E/∂out · f'(z) = \(n(lesson.outputGradient)) · \(n(lesson.slope)) = \(n(lesson.totalGradient))"))
+        XCTAssertTrue(text.contains("∂E/∂z = ∂E/∂out · f′(z) = \(n(lesson.outputGradient)) · \(n(lesson.slope)) = \(n(lesson.totalGradient))"))
         for j in lesson.inputs.indices {
             XCTAssertTrue(text.contains("\(n(lesson.totalGradient)) · \(n(lesson.inputs[j])) = \(n(lesson.weightGradients[j]))"), "w\(j)")
         }
@@ -75,5 +75,23 @@ final class LessonsNeuronTests: XCTestCase {
         press(.right, &app)
         press(.right, &app)
         XCTAssertTrue(screen(app).lines.joined().contains("node output "))
+    }
+
+    /// Lesson 4 with no input feature, or no training point, says what is missing (it used to
+    /// stop the program reading an input row that is not there).
+    func testNoInputOrNoPointIsSaidNotCrashed() {
+        var noInput = makeApp("x=false&y=false&xSquared=false&ySquared=false&xTimesY=false&sinX=false&sinY=false", width: 80, height: 24)
+        XCTAssertEqual(noInput.playground.network.sizes.first, 0)
+        press("o", &noInput)
+        press("4", &noInput)
+        XCTAssertTrue(screen(noInput).lines.joined().contains("lesson 4 needs an input"), screen(noInput).lines.joined(separator: "\n"))
+        var noPoint = makeApp(width: 80, height: 24)
+        noPoint.playground = Playground(state: noPoint.playground.state, points: [])
+        XCTAssertTrue(noPoint.playground.trainLabels.isEmpty)
+        press("o", &noPoint)
+        press("4", &noPoint)
+        XCTAssertTrue(screen(noPoint).lines.joined().contains("lesson 4 needs a training point"), screen(noPoint).lines.joined(separator: "\n"))
+        press("]", &noPoint)
+        XCTAssertTrue(screen(noPoint).lines.joined().contains("lesson 4 needs a training point"))
     }
 }

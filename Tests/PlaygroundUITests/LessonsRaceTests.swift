@@ -95,4 +95,35 @@ final class LessonsRaceTests: XCTestCase {
         press(.end, &app)
         XCTAssertEqual(app.lessons!.race.steps, OptimizerRace.maxSteps)
     }
+
+    /// On the saddle at lr 0.03 every optimizer leaves the map: each row says "left" in the same
+    /// fixed columns (no numbers running into each other); the map has its axes' values and
+    /// marks the saddle point, and Rosenbrock's minimum at (1, 1).
+    func testTheTableKeepsItsColumnsAndTheMapHasAxes() {
+        for (width, height) in [(80, 24), (200, 60)] {
+            var app = LessonsGraphTests.lessons(.descent, width: width, height: height)
+            press("m", &app)
+            for _ in 0..<3 { press("L", &app) }
+            XCTAssertEqual(app.lessons!.race.learningRate, 0.03)
+            press(.end, &app)
+            let lines = screen(app).lines
+            let rows = app.lessons!.race.runners.map { runner in lines.first { $0.contains(" " + runner.optimizer.kind.title + " ") }! }
+            for row in rows { XCTAssertTrue(row.hasSuffix("-       -     left") || row.contains("-       -     left "), row) }
+            XCTAssertTrue(lines.contains { $0.contains("+ saddle point (0, 0)") })
+            // The x axis under the map: -2 at its left edge, 0 in the middle, 2 at its right.
+            let axis = lines[height - 2]
+            XCTAssertTrue(axis.hasPrefix("   -2 "), axis)
+            XCTAssertTrue(axis.contains(" 0 ") && axis.contains(" 2 "), axis)
+            XCTAssertTrue(lines[3].hasPrefix(" 2 "), "y's top value")
+            XCTAssertTrue(lines[height - 3].hasPrefix("-2 "), "y's bottom value")
+            // Rosenbrock's minimum (1, 1) is marked where the map puts (1, 1).
+            press("M", &app)
+            let map = RaceView.mapRect(in: Rect(x: 0, y: 3, width: width, height: height - 4),
+                                       tableWidth: min(44, max(40, width / 3)))
+            let at = RaceView.cell(.rosenbrock, x: 1, y: 1, in: map)!
+            let text = screen(app)
+            XCTAssertEqual(text[at.x, at.y].scalar, "×", "the minimum at \(at)")
+            XCTAssertTrue(text.lines.contains { $0.contains("× minimum (1, 1)") })
+        }
+    }
 }

@@ -109,6 +109,9 @@ struct ExpressionGraphBuilder {
             case .tanh: .tanh
             case .relu: .relu
             case .max: .max
+            case .sin: .sin
+            case .cos: .cos
+            case .abs: .abs
             }
             return try gate(operation, operands, column: column)
         case let .binary(op, left, right, column):

@@ -55,6 +55,8 @@ public indirect enum ScalarExpression: Equatable, Sendable, CustomStringConverti
 /// The functions of the language.
 public enum ExpressionFunction: String, CaseIterable, Sendable {
     case exp, log, sigmoid, tanh, relu, max
+    /// The playground's own features use these.
+    case sin, cos, abs
 
     public var argumentCount: Int { self == .max ? 2 : 1 }
 

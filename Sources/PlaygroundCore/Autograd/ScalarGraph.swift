@@ -183,6 +183,31 @@ public struct ScalarGraph: Equatable, Sendable {
         "\(nodes[step.input].name): [\(number(step.local))] \(times) [\(number(step.upstream))] = \(number(step.contribution))"
     }
 
+    /// A number as a lecture writes it: `digits` significant figures, but every digit before the
+    /// point (0.39322 → "0.39", -0.5344 → "-0.53", 12.4 → "12", 123.4 → "123" with 2), and
+    /// exponent notation below 0.001 and from a million up (-5.3e-6). Zero is "0".
+    public static func significant(_ digits: Int) -> (Double) -> String {
+        { value in
+            guard value.isFinite else { return NumberFormat.javaScript(value) }
+            if value == 0 { return "0" }
+            let magnitude = value.magnitude
+            var exponent = 0, scaled = magnitude
+            while scaled >= 10 { scaled /= 10; exponent += 1 }
+            while scaled < 1 { scaled *= 10; exponent -= 1 }
+            if magnitude < 1e-3 || magnitude >= 1e6 {
+                var mantissa = rounded(max(0, digits - 1))(scaled)
+                if mantissa == "10" { mantissa = "1"; exponent += 1 }
+                return (value < 0 ? "-" : "") + mantissa + "e" + String(exponent)
+            }
+            return rounded(max(0, digits - 1 - exponent))(value)
+        }
+    }
+
+    /// The number `text` (as `significant` or `rounded` wrote it) stands for.
+    public static func parse(_ text: String) -> Double? {
+        Double(text.replacingMinusSigns())
+    }
+
     /// A number rounded to `places` decimals, shortest form: 0.39322 → "0.4" with 1 place.
     public static func rounded(_ places: Int) -> (Double) -> String {
         { value in
@@ -193,4 +218,9 @@ public struct ScalarGraph: Equatable, Sendable {
             return NumberFormat.javaScript(rounded == 0 ? 0 : rounded)
         }
     }
+}
+
+extension String {
+    /// "−" (U+2212) written back as "-", so the text parses as a number.
+    func replacingMinusSigns() -> String { String(unicodeScalars.map { $0 == "\u{2212}" ? "-" : Character($0) }) }
 }

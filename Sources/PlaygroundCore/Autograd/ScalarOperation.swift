@@ -48,6 +48,12 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
     case relu
     /// max(a, b)
     case max
+    /// sin a (a in radians)
+    case sin
+    /// cos a
+    case cos
+    /// |a|
+    case abs
 
     /// How many inputs the operation reads.
     public var arity: Int {
@@ -87,6 +93,9 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .tanh: return Self.gate(.tanh, a)
         case .relu: return Self.gate(.relu, a)
         case .max: return a >= b ? (a, 1, 0) : (b, 0, 1)                 // to the larger input
+        case .sin: return (Math.sin(a), Math.cos(a), 0)                  // ∂/∂a = cos a
+        case .cos: return (Math.cos(a), -Math.sin(a), 0)                 // ∂/∂a = -sin a
+        case .abs: return (Swift.abs(a), a > 0 ? 1 : (a < 0 ? -1 : 0), 0) // ∂/∂a = sign a (0 at 0)
         }
     }
 
@@ -135,6 +144,9 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .tanh: "tanh"
         case .relu: "relu"
         case .max: "max"
+        case .sin: "sin"
+        case .cos: "cos"
+        case .abs: "abs"
         }
     }
 
@@ -150,7 +162,7 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         case .divide: return "\(a) / \(b)"
         case .negate: return "-\(a)"
         case let .power(c): return "\(a)^\(c < 0 ? "(" + number(c) + ")" : number(c))"
-        case .exp, .log, .sigmoid, .tanh, .relu: return "\(symbol)(\(a))"
+        case .exp, .log, .sigmoid, .tanh, .relu, .sin, .cos, .abs: return "\(symbol)(\(a))"
         case .reciprocal: return "1/\(a)"
         case let .addConstant(c): return c < 0 ? "\(a) - \(number(-c))" : "\(number(c)) + \(a)"
         case let .multiplyByConstant(c): return "\(number(c)) * \(a)"
@@ -158,27 +170,48 @@ public enum ScalarOperation: Equatable, Hashable, Sendable {
         }
     }
 
-    /// The local derivative rule in words for a table beside the graph, ASCII, in the
-    /// variable `x` (first input) and `y` (second): `exp(x) -> exp(x)`, `1/x -> -1/x^2`.
-    public var derivativeRule: String {
-        let number = NumberFormat.javaScript
-        switch self {
-        case .variable, .constant: return "-"
-        case .add: return "x + y -> 1, 1"
-        case .subtract: return "x - y -> 1, -1"
-        case .multiply: return "x * y -> y, x"
-        case .divide: return "x / y -> 1/y, -x/y^2"
-        case .negate: return "-x -> -1"
-        case let .power(c): return "x^\(number(c)) -> \(number(c)) * x^\(number(c - 1))"
-        case .exp: return "exp(x) -> exp(x)"
-        case .log: return "log(x) -> 1/x"
-        case .reciprocal: return "1/x -> -1/x^2"
-        case let .addConstant(c): return "\(number(c)) + x -> 1"
-        case let .multiplyByConstant(c): return "\(number(c)) * x -> \(number(c))"
-        case .sigmoid: return "sigmoid(x) -> (1 - sigmoid(x)) * sigmoid(x)"
-        case .tanh: return "tanh(x) -> 1 - tanh(x)^2"
-        case .relu: return "relu(x) -> 1 if x > 0, else 0"
-        case .max: return "max(x, y) -> 1 to the larger (x when equal)"
+    /// The local derivative rule for a table, ASCII, in `x` (first input) and `y` (second):
+    /// `e^x -> e^x`, `1/x -> -1/x^2` (the ASCII form of `derivative`).
+    public var derivativeRule: String { derivative(unicode: false).line }
+
+    /// The operation written in `x` (and `y`) and its local derivatives: the one text of each
+    /// rule, beside the formulas of `evaluate` in meaning (the sigmoid, tanh and relu gates read
+    /// theirs from the activations' formulas). Written in Unicode; `unicode: false` spells it in
+    /// ASCII (`·` `*`, `−` `-`, `→` `->`, `²` `^2`, `eˣ` `e^x`, `σ` `sigmoid`).
+    public func derivative(unicode: Bool) -> DerivativeText {
+        let number = { (value: Double) in value < 0 ? "−" + NumberFormat.javaScript(-value) : NumberFormat.javaScript(value) }
+        let text: DerivativeText = switch self {
+        case .variable: DerivativeText("x", ["1"])
+        case let .constant(c): DerivativeText(number(c), ["0"])
+        case .add: DerivativeText("x + y", ["1", "1"])
+        case .subtract: DerivativeText("x − y", ["1", "−1"])
+        case .multiply: DerivativeText("x·y", ["y", "x"])
+        case .divide: DerivativeText("x/y", ["1/y", "−x/y²"])
+        case .negate: DerivativeText("−x", ["−1"])
+        case let .power(c): DerivativeText(Self.power("x", c), [c == 0 ? "0" : c == 1 ? "1" : number(c) + "·" + Self.power("x", c - 1)])
+        case .exp: DerivativeText("eˣ", ["eˣ"])
+        case .log: DerivativeText("ln x", ["1/x"])
+        case .reciprocal: DerivativeText("1/x", ["−1/x²"])
+        case let .addConstant(c): DerivativeText(c < 0 ? "x − " + number(-c) : number(c) + " + x", ["1"])
+        case let .multiplyByConstant(c): DerivativeText(number(c) + "·x", [number(c)])
+        case .sigmoid: DerivativeText("σ(x)", [Activation.sigmoid.derivativeText(output: "σ", total: "x")])
+        case .tanh: DerivativeText("tanh x", [Activation.tanh.derivativeText(output: "tanh(x)", total: "x")])
+        case .relu: DerivativeText("relu x", [Activation.relu.derivativeText(output: "relu x", total: "x")])
+        case .max: DerivativeText("max(x, y)", ["1 to the larger"])
+        case .sin: DerivativeText("sin x", ["cos x"])
+        case .cos: DerivativeText("cos x", ["−sin x"])
+        case .abs: DerivativeText("|x|", ["sign x (0 at 0)"])
+        }
+        return unicode ? text : text.ascii
+    }
+
+    /// `x²`, `x³`, else `x^c` (`x^-1`), as the derivative table writes a power.
+    static func power(_ base: String, _ c: Double) -> String {
+        switch c {
+        case 1: base
+        case 2: base + "²"
+        case 3: base + "³"
+        default: base + "^" + NumberFormat.javaScript(c)
         }
     }
 }
