@@ -123,16 +123,7 @@ enum AtomicFile {
     /// it without that. Where there is no /proc, `main` reads it with `umask` before any thread
     /// starts (touching this property first).
     static let creationMask: mode_t = {
-        if let status = fopen("/proc/self/status", "r") {
-            defer { fclose(status) }
-            var line = [CChar](repeating: 0, count: 256)
-            while fgets(&line, Int32(line.count), status) != nil {
-                let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                guard text.hasPrefix("Umask:") else { continue }
-                let digits = text.dropFirst("Umask:".count).filter { $0 != " " && $0 != "\t" && $0 != "\n" }
-                if let mask = mode_t(digits, radix: 8) { return mask & 0o777 }
-            }
-        }
+        if let mask = Platform.umaskWithoutSettingIt() { return mask }
         let mask = umask(0)
         umask(mask)
         return mask
