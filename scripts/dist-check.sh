@@ -13,7 +13,8 @@ SUITES=(${DIST_CHECK_SUITES:-bookworm bullseye})  # Debian 12 (glibc 2.36) and D
 CACHE=${PLAYGROUND_TUI_CACHE:-/var/cache/playground-tui}
 
 fail() { echo "dist-check: $*" >&2; exit 1; }
-[ $# = 1 ] && [ -f "$1" ] || { echo "usage: $0 TARBALL" >&2; exit 2; }
+[ $# = 1 ] || { echo "usage: $0 TARBALL" >&2; exit 2; }
+[ -f "$1" ] || fail "no tarball at $1: run 'make dist' first"
 tarball=$(realpath "$1")
 [ "$(id -u)" = 0 ] || fail "cannot run debootstrap and chroot without root: run 'sudo make dist-check' (not tested)"
 command -v debootstrap >/dev/null || fail "cannot build the test systems: debootstrap is missing (apt-get install debootstrap)"
