@@ -2,6 +2,7 @@
 # make dist-check: the tarball tried in real minimal systems (Debian's `minbase`, what a slim
 # container has: libc and the terminfo entries of ncurses-base, no ncurses library).
 #   scripts/dist-check.sh dist/playground-tui-VERSION-linux-ARCH.tar.gz
+#   DIST_CHECK_SUITES=bullseye scripts/dist-check.sh ...      one system only
 # As root (debootstrap and chroot need it). Each system is built once with debootstrap into
 # $PLAYGROUND_TUI_CACHE (default /var/cache/playground-tui) and reused; the mirror is the one
 # this machine's apt sources name, else debootstrap's own default. In each system, with /proc
