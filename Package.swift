@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "PlaygroundUI", dependencies: ["PlaygroundCore"]),
         // The commit `--version` names: `make` writes its build_commit.h (see build_info.c).
         .target(name: "CBuildInfo"),
+        // `make dist`'s stand-ins for symbols of glibc newer than 2.31 (used through --wrap).
+        .target(name: "CGlibcCompat"),
         .executableTarget(
             name: "playground-tui",
             dependencies: [
@@ -28,6 +30,7 @@ let package = Package(
                 "PlaygroundUI",
                 "CNcurses",
                 "CBuildInfo",
+                "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

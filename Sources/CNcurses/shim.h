@@ -35,6 +35,8 @@ static inline int cn_set_cell(cchar_t *cell, unsigned int scalar, attr_t attribu
 /// Whether the terminal can move the cursor (a `dumb` terminal cannot draw a screen).
 /// Declared here rather than through <term.h>, whose many macros are of no use to Swift.
 extern char *tigetstr(const char *);
+/// 1 when the terminfo database has an entry for the name (the termcap-style lookup).
+extern int tgetent(char *, const char *);
 static inline int cn_can_address_cursor(void) {
     char *move = tigetstr("cup");
     return move != NULL && move != (char *)-1;

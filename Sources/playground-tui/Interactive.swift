@@ -21,6 +21,7 @@ enum Interactive {
         let records = losses.map { LossHistory.Record(epoch: $0.epoch, training: $0.train, test: $0.test) }
         var appState = AppState(playground: playground, losses: records, capabilities: terminal.capabilities,
                                 width: size.width, height: size.height)
+        appState.status = TerminalEntry.takeNotice()  // "drawing as xterm-256color", when TERM's entry is missing
         if startInLessons { appState.openLessons() }
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()

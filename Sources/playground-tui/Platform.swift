@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The calls only Linux has, each behind a function with a POSIX fallback, one section per
 /// concern. Everything else in the program is POSIX; a port looks here first.
@@ -46,6 +50,7 @@ extension Platform {
     /// setting it; nil where there is no such line (then the caller uses `umask`, see
     /// `AtomicFile.creationMask`).
     static func umaskFromProc() -> mode_t? {
+        #if os(Linux)
         guard let status = fopen("/proc/self/status", "r") else { return nil }
         defer { fclose(status) }
         var line = [CChar](repeating: 0, count: 256)
@@ -56,5 +61,8 @@ extension Platform {
             if let mask = mode_t(digits, radix: 8) { return mask & 0o777 }
         }
         return nil
+        #else
+        return nil
+        #endif
     }
 }

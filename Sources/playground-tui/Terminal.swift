@@ -62,7 +62,8 @@ final class Terminal {
         if tcgetattr(STDIN_FILENO, shellModes) == 0 { shellModesSaved.store(true, ordering: .sequentiallyConsistent) }
         Signals.install()
         let termName = getenv("TERM").map { String(cString: $0) } ?? ""
-        guard !termName.isEmpty, let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
+        // A missing entry (xterm-kitty over SSH) opens as the closest one there is (TerminalEntry).
+        guard let entry = TerminalEntry.choose(term: termName).entry, let screen = newterm(entry, cn_stdout(), cn_stdin()) else {
             Signals.uninstall()
             let name = termName.isEmpty ? "TERM is not set" : "unknown terminal type TERM=\(termName)"
             throw TerminalUnavailable(reason: name)

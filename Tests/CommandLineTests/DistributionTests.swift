@@ -14,27 +14,65 @@ final class DistributionTests: XCTestCase {
         XCTAssertTrue(result.error.contains("libFoundationEssentials.so"), result.error)
     }
 
-    /// ldd's output for the self-contained binary as built here (x86_64 and arm64 loaders): passes;
-    /// the same with libstdc++ or a library that is not found: fails, naming it.
-    func testTheLibraryCheckAcceptsLibcLibmAndNcursesOnly() throws {
+    /// ldd's output for the self-contained binary as built here (x86_64 and arm64 loaders): glibc's
+    /// own libraries pass (libpthread and libdl are glibc 2.31's homes of threads and dlopen); the
+    /// same with ncurses, libstdc++ or a library that is not found: fails, naming it.
+    func testTheLibraryCheckAcceptsGlibcsOwnLibrariesOnly() throws {
         let selfContained = """
-            \tlinux-vdso.so.1 (0x00007f869c337000)
-            \tlibncursesw.so.6 => /lib/x86_64-linux-gnu/libncursesw.so.6 (0x00007f869c2ec000)
-            \tlibtinfo.so.6 => /lib/x86_64-linux-gnu/libtinfo.so.6 (0x00007f869c2b9000)
-            \tlibm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x00007f869b120000)
-            \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f869af3e000)
-            \t/lib64/ld-linux-x86-64.so.2 (0x00007f869c339000)
+            \tlinux-vdso.so.1 (0x00007ffd4b1f3000)
+            \tlibm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x00007f3a1b0f1000)
+            \tlibpthread.so.0 => /lib/x86_64-linux-gnu/libpthread.so.0 (0x00007f3a1b0ec000)
+            \tlibdl.so.2 => /lib/x86_64-linux-gnu/libdl.so.2 (0x00007f3a1b0e7000)
+            \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f3a1af06000)
+            \t/lib64/ld-linux-x86-64.so.2 (0x00007f3a1c2b5000)
             \t/lib/ld-linux-aarch64.so.1 (0x0000ffff9c339000)
 
             """
         XCTAssertEqual(try check(ldd: selfContained).status, 0)
+        let withCurses = selfContained + "\tlibncursesw.so.6 => /lib/x86_64-linux-gnu/libncursesw.so.6 (0x00007f869c2ec000)\n"
+            + "\tlibtinfo.so.6 => /lib/x86_64-linux-gnu/libtinfo.so.6 (0x00007f869c2b9000)\n"
+        let curses = try check(ldd: withCurses)
+        XCTAssertEqual(curses.status, 1)
+        XCTAssertTrue(curses.error.hasSuffix("glibc's own: libncursesw.so.6 libtinfo.so.6\n"), curses.error)
         let withStdcxx = selfContained + "\tlibstdc++.so.6 => /lib/x86_64-linux-gnu/libstdc++.so.6 (0x00007f0f0fe00000)\n"
         let refused = try check(ldd: withStdcxx)
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.error.hasSuffix("ncursesw: libstdc++.so.6\n"), refused.error)
+        XCTAssertTrue(refused.error.hasSuffix("glibc's own: libstdc++.so.6\n"), refused.error)
         let missing = try check(ldd: selfContained + "\tlibncursesw.so.7 => not found\n")
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.error.contains("libncursesw.so.7 (not found)"), missing.error)
+    }
+
+    /// objdump -T's listing of the dynamic symbols: versions compare as numbers (2.4 is older than
+    /// 2.31, 2.3.4 older than 2.4); one symbol above the limit fails and is named.
+    func testTheGlibcCheckReadsTheHighestVersionAndNamesWhatNeedsIt() throws {
+        let old = """
+            0000000000000000      DF *UND*\t0000000000000000 (GLIBC_2.3.4) pthread_getaffinity_np
+            0000000000000000      DF *UND*\t0000000000000000 (GLIBC_2.4)  __stack_chk_fail
+            0000000000000000      DF *UND*\t0000000000000000 (GLIBC_2.29) exp
+            0000000000000000      DF *UND*\t0000000000000000  GLIBC_2.2.5 pthread_create
+
+            """
+        let passed = try check(symbols: old, limit: "2.31")
+        XCTAssertEqual(passed.status, 0, passed.error)
+        XCTAssertTrue(passed.output.contains("glibc 2.29 at most (limit 2.31)"), passed.output)
+        XCTAssertEqual(try check(symbols: old, limit: "2.28").status, 1, "2.29 is newer than 2.28")
+        let new = old + """
+            0000000000000000      DF *UND*\t0000000000000000 (GLIBC_2.36) arc4random
+            0000000000000000      DF *UND*\t0000000000000000 (GLIBC_2.35) hypotf
+
+            """
+        let refused = try check(symbols: new, limit: "2.34")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.error.contains("needs glibc 2.36, newer than 2.34: arc4random"), refused.error)
+        XCTAssertFalse(refused.error.contains("hypotf"), "only the symbols of the highest version are named")
+    }
+
+    func check(symbols listing: String, limit: String) throws -> ProcessRunner.Result {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("objdump-\(UUID().uuidString).txt")
+        try listing.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try ProcessRunner.shell("bash '\(Self.root)/scripts/check-libraries.sh' --glibc \(limit) --symbols '\(file.path)'")
     }
 
     func check(ldd listing: String) throws -> ProcessRunner.Result {
