@@ -49,6 +49,24 @@ public enum FrameBenchmark {
         return result
     }
 
+    /// One key press to the screen: the key map's action, `update`, and the drawing of the whole
+    /// screen, as the run loop does for a key. The keys go round (`l`, `L`, `↓`, `↑`: a live
+    /// setting and the focus), so the network stays the same and only the key's own work is timed.
+    public static func keyToScreen(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 200) -> Result {
+        var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        let keys: [Key] = [.character("l"), .character("L"), .down, .up]
+        var index = 0
+        var result = measure(rounds: rounds, prepare: {}) {
+            let key = keys[index % keys.count]
+            index += 1
+            if let action = KeyMap.action(for: key, in: app) { _ = update(&app, action) }
+            render(app, into: &grid)
+        }
+        result.lastFrame = grid
+        return result
+    }
+
     private static func measure(rounds: Int, prepare: () -> Void, _ body: () -> Void) -> Result {
         let clock = ContinuousClock()
         var samples: [Double] = []
