@@ -28,10 +28,8 @@ public struct AppState: Equatable, Sendable {
     public var status: String?
     /// Where new seeds come from (`g`, and data changes): seeded, so tests are repeatable.
     public var seedSource: SeededRandom
-    /// The heat map's last evaluation; `update` keeps it current, `render` only reads it.
-    public internal(set) var heatMap = PictureCache()
-    /// Every node's thumbnail, from one evaluation over the thumbnail grid; kept like `heatMap`.
-    public internal(set) var thumbnails = PictureCache()
+    /// What render draws: built by `update` after every action (`refreshFrame`), never by render.
+    private var builtFrame: Frame?
     /// The inspected node or link (`i`, a click); nil shows the network's output.
     public var selection: Selection?
     /// The entry line for a new weight or bias, while one is typed.
@@ -79,7 +77,7 @@ public struct AppState: Equatable, Sendable {
         playground = Playground(state: state)
         focus = Knob.all(for: state).first ?? .speed
         recordLosses()
-        refreshHeatMap()
+        refreshFrame()
     }
 
     /// Opens on a running playground (custom points, a resumed session) at its epoch, with the
@@ -91,9 +89,7 @@ public struct AppState: Equatable, Sendable {
         self.losses = LossHistory()
         for record in losses { self.losses.append(record) }
         if self.losses.last?.epoch != playground.epoch { recordLosses() }
-        heatMap.invalidate()
-        thumbnails.invalidate()
-        refreshHeatMap()
+        refreshPictures()
     }
 
     /// The current settings.
@@ -105,10 +101,16 @@ public struct AppState: Equatable, Sendable {
         return !last.training.isFinite || !last.test.isFinite
     }
 
-    /// The screen's arrangement for the current size and settings.
-    public var layout: Layout {
-        Layout(width: width, height: height, settings: playground.state, gradientPanel: showsGradientPanel)
-    }
+    /// What render draws, as the last update left it.
+    public var frame: Frame { builtFrame ?? Frame.build(self, previous: nil) }
+
+    /// The screen's arrangement for the current size and settings (the frame's).
+    public var layout: Layout { frame.layout }
+
+    /// The heat map's evaluation (the frame's): `update` keeps it current, `render` only reads it.
+    public var heatMap: PictureCache { frame.shown.heatMap }
+    /// Every node's thumbnail, from one evaluation over the thumbnail grid (the frame's).
+    public var thumbnails: PictureCache { frame.shown.thumbnails }
 
     /// Below the minimum size only the "too small" screen shows, and only quitting acts.
     public var isTooSmall: Bool { layout.isTooSmall }
@@ -129,26 +131,17 @@ public struct AppState: Equatable, Sendable {
     /// A fresh `0.ddddd` seed from `seedSource`.
     mutating func nextSeed() -> String { PlaygroundState.freshSeed(using: &seedSource) }
 
-    /// Re-evaluates the heat map and the thumbnails if the network or their sizes changed.
-    mutating func refreshHeatMap() {
-        let layout = self.layout
-        guard !layout.isTooSmall else { return }
-        let area = layout.heatMap
-        let features = playground.state.inputFeatures
-        if !area.isEmpty {
-            heatMap.refresh(network: playground.network, features: features, width: area.width, height: area.height * 2)
-        }
-        if let diagram = layout.diagram {
-            thumbnails.refresh(network: playground.network, features: features,
-                               width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
-        }
+    /// Builds the frame render draws: the layout, the run shown, its pictures (evaluated again
+    /// only if the network or their sizes changed, and only with `.refresh`), the health figures.
+    public mutating func refreshFrame(pictures: PictureRefresh = .refresh) {
+        builtFrame = Frame.build(self, previous: builtFrame, pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).
     public mutating func refreshPictures() {
-        heatMap.invalidate()
-        thumbnails.invalidate()
-        refreshHeatMap()
+        builtFrame?.shown.heatMap.invalidate()
+        builtFrame?.shown.thumbnails.invalidate()
+        refreshFrame()
     }
 
     /// Keeps the selected layer and the focus on things that exist.

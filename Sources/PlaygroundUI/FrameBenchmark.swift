@@ -15,8 +15,9 @@ public enum FrameBenchmark {
         public var worst: Double { samples[samples.count - 1] }
     }
 
-    /// A whole frame: the heat map and every thumbnail evaluated, the layout and every widget
-    /// drawn into the cell grid (what the backend then diffs onto the screen).
+    /// A whole frame: the frame built (layout, the heat map and every thumbnail evaluated, the
+    /// units' health) and every widget drawn into the cell grid (what the backend then diffs
+    /// onto the screen).
     public static func frame(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
         var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
         var grid = CellGrid(width: width, height: height)
@@ -30,21 +31,40 @@ public enum FrameBenchmark {
         return result
     }
 
-    /// The network drawing alone: thumbnails evaluated, links, bias marks and nodes drawn.
+    /// Render alone, on a frame already built: what drawing costs once `update` has done the
+    /// work (no evaluation, no forward pass, no layout).
+    public static func renderOnly(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
+        var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        let before = app.heatMap.evaluations + app.thumbnails.evaluations
+        var result = measure(rounds: rounds, prepare: { _ = update(&app, .train(epochs: 1)) }) {
+            render(app, into: &grid)
+        }
+        result.evaluations = app.heatMap.evaluations + app.thumbnails.evaluations - before - rounds * 2
+        result.lastFrame = grid
+        return result
+    }
+
+    /// The network drawing alone: thumbnails evaluated, the units' health computed, links, bias
+    /// marks and nodes drawn.
     public static func networkDrawing(_ settings: PlaygroundState, width: Int, height: Int, rounds: Int = 40) -> Result {
         var app = AppState(state: settings, capabilities: Capabilities(), width: width, height: height)
         var grid = CellGrid(width: width, height: height)
         let layout = app.layout
         guard let diagram = layout.diagram else { return Result(samples: [0]) }
-        let before = app.thumbnails.evaluations
+        var thumbnails = PictureCache()
         var result = measure(rounds: rounds, prepare: { app.playground.step(epochs: 1) }) {
-            app.thumbnails.invalidate()
-            app.thumbnails.refresh(network: app.playground.network, features: app.settings.inputFeatures,
-                                   width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
+            thumbnails.invalidate()
+            thumbnails.refresh(network: app.playground.network, features: app.settings.inputFeatures,
+                               width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
+            var run = app.frame.shown
+            run.network = app.playground.network
+            run.thumbnails = thumbnails
             grid.fill(grid.bounds)  // as `render` does: links that moved leave nothing behind
-            NetworkView.draw(app, layout: layout, into: &grid)
+            NetworkView.draw(run, health: app.playground.unitDiagnostics(), marks: NetworkView.Marks(app),
+                             settings: app.settings, capabilities: app.capabilities, layout: layout, into: &grid)
         }
-        result.evaluations = app.thumbnails.evaluations - before
+        result.evaluations = thumbnails.evaluations
         result.lastFrame = grid
         return result
     }

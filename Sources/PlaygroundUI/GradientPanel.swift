@@ -27,10 +27,10 @@ enum GradientPanel {
     /// Columns of the name, the value, the ratio and the two fractions, with their spaces.
     static let fixedWidth = 31
 
+    /// The app's frame's figures (`Frame.build` computes them while the panel is open).
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
-        let playground = state.playground
-        draw(playground.diagnostics(), history: playground.gradientHistory, names: layerNames(state.settings),
+        draw(state.frame.layerHealth, history: state.frame.gradientHistory, names: layerNames(state.settings),
              capabilities: state.capabilities, in: rect, into: &grid)
     }
 

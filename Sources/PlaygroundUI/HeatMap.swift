@@ -5,28 +5,22 @@ import PlaygroundCore
 /// `PointMarks` (test points when shown, training points on top).
 /// Without colour: shading characters per cell, and the points' glyphs.
 enum HeatMapWidget {
+    /// The app's heat map: its frame's pictures, the inspected node's if one is, its points.
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        draw(state.frame.shown.heatMap, node: state.shownNode, data: state.playground.data, settings: state.settings,
+             capabilities: state.capabilities, in: rect, into: &grid)
+    }
+
+    /// `pictures` as they are (evaluated by `Frame.build`, never here): `node`'s output (TF's
+    /// hover), else the network's, with `data`'s points over it.
+    static func draw(_ pictures: PictureCache, node: (layer: Int, node: Int)?, data: DataSplit, settings: PlaygroundState,
+                     capabilities caps: Capabilities, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         let width = rect.width, height = rect.height * 2
-        let settings = state.settings
-        let values: ArraySlice<Double>
-        var cache = state.heatMap
-        if !cache.isCurrent(network: state.playground.network, features: settings.inputFeatures,
-                            width: width, height: height) {
-            cache = PictureCache()
-            cache.refresh(network: state.playground.network, features: settings.inputFeatures, width: width, height: height)
-        }
-        // The inspected node's own output (TF's hover), else the network's.
-        if let node = state.shownNode {
-            values = cache.outputs(layer: node.layer, node: node.node)
-        } else {
-            values = cache.outputs
-        }
+        let values = node.map { pictures.outputs(layer: $0.layer, node: $0.node) } ?? pictures.outputs
         let codes = shadeCodes(values: values, count: width * height, discretize: settings.discretize)
-        let caps = state.capabilities
         HalfBlocks(caps).draw(codes: codes, values: values, discretize: settings.discretize,
                               width: width, rect: rect, into: &grid)
-        let data = state.playground.data
         if settings.showTestData {
             PointMarks.draw(data.test, isTest: true, problem: settings.problem, capabilities: caps, in: rect, into: &grid)
         }

@@ -34,15 +34,15 @@ enum InspectorView {
                 ?? (fit("Enter sets it, Esc cancels; a number ", "Enter sets, Esc cancels; ", Entry.accepted, width), .hint)
             return [(title + ": " + entry.text + String(cursor), .main), second]
         }
-        guard let selection = state.selection, selection.exists(in: state.playground.network.sizes) else {
+        guard let selection = state.selection, selection.exists(in: state.frame.shown.network.sizes) else {
             return [(fit("i or a click inspects a node or link; ", "i or a click: inspect; ", "the heat map then shows it", width), .hint)]
         }
-        let network = state.playground.network
+        let network = state.frame.shown.network
         let sizes = network.sizes
         switch selection {
         case .link(let layer, let node, let source):
             let weight = network.weight(layer: layer, node: node, source: source)
-            let dead = state.playground.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
+            let dead = state.frame.shown.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
             return [(Inspector.title(selection, settings: settings, unicode: unicode) + " = " + Format.decimal(weight, places: 3) + dead, .main),
                     (fit("Enter types a new weight, w/W next/previous link, ", "Enter edits, w/W other links, ",
                          (unicode ? "←/→" : "Left/Right") + " its ends", width), .hint)]

@@ -12,21 +12,42 @@ import PlaygroundCore
 /// cell shows the strongest link's colour (`LinkCanvas`), so what matters stays visible in a
 /// dense 8×8 layer; a selected link outranks everything and is drawn in reverse.
 enum NetworkView {
+    /// What the drawing marks besides the run it draws: the knob focus, the layer `-`/`+`
+    /// change, the inspected node or link.
+    struct Marks: Equatable {
+        var focus: Knob
+        var selectedLayer: Int
+        var selection: Selection?
+
+        init(_ state: AppState) {
+            focus = state.focus
+            selectedLayer = state.selectedLayer
+            selection = state.selection
+        }
+    }
+
+    /// The app's frame drawn: its shown run, its units' health, the app's marks.
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
+        draw(state.frame.shown, health: state.frame.unitHealth, marks: Marks(state), settings: state.settings,
+             capabilities: state.capabilities, layout: layout, into: &grid)
+    }
+
+    /// `run` drawn with its pictures as they are (nothing is evaluated here); `health` marks
+    /// dead and saturated units (none when empty).
+    static func draw(_ run: ShownRun, health: [[UnitDiagnostics]], marks: Marks, settings: PlaygroundState,
+                     capabilities caps: Capabilities, layout: Layout, into grid: inout CellGrid) {
         guard let diagram = layout.diagram else { return }
-        let caps = state.capabilities
-        let settings = state.settings
         let palette = Palette(caps.colors)
-        let network = state.playground.network
-        let thumbnails = currentThumbnails(state, diagram: diagram)
+        let network = run.network
+        let thumbnails = run.thumbnails
         let painter = HalfBlocks(caps)
         let size = diagram.nodeSize
         let dim = CellStyle(foreground: palette.dim)
 
         // Links first: bias marks and nodes sit at their ends.
-        let highlighted = selectedLinkID(state)
+        let highlighted = selectedLinkID(marks.selection, sizes: network.sizes)
         for layer in 1..<diagram.columns.count {
-            let canvas = linkCanvas(into: layer, state: state, diagram: diagram)
+            let canvas = linkCanvas(into: layer, run: run, settings: settings, selection: marks.selection, diagram: diagram)
             canvas.draw(into: &grid, unicode: caps.unicode,
                         highlighted: highlighted?.layer == layer ? highlighted?.id : nil) { weight in
                 palette.shade(ShadeScale.shade(weight))
@@ -40,8 +61,8 @@ enum NetworkView {
         for (knob, rect) in layout.knobs {
             guard case .neurons(let layer) = knob, settings.networkShape.indices.contains(layer) else { continue }
             let count = settings.networkShape[layer]
-            let selected = layer == state.selectedLayer
-            let style = CellStyle(foreground: selected ? palette.title : .default, bold: selected, reverse: state.focus == knob)
+            let selected = layer == marks.selectedLayer
+            let style = CellStyle(foreground: selected ? palette.title : .default, bold: selected, reverse: marks.focus == knob)
             grid.put(diagram.headingRows == 2 ? Layout.neuronHeading(count) : String(count), x: rect.x, y: rect.y, style: style)
         }
         // ASCII "-": the minus sign U+2212 is ambiguous-width (two cells in a CJK terminal).
@@ -58,8 +79,8 @@ enum NetworkView {
             let node = diagram.columns[0].nodes[slot]
             let label = diagram.labelRect(slot: slot)
             let index = inputs.firstIndex(of: feature)
-            let selected = index.map { state.selection == .node(layer: 0, node: $0) } ?? false
-            let focused = state.focus == .feature(feature)
+            let selected = index.map { marks.selection == .node(layer: 0, node: $0) } ?? false
+            let focused = marks.focus == .feature(feature)
             drawFeatureLabel(feature, isOn: index != nil, highlighted: selected || focused, unicode: caps.unicode,
                              palette: palette, in: label, into: &grid)
             guard let number = Feature.allCases.firstIndex(of: feature), thumbnails.featurePictures.indices.contains(number)
@@ -73,18 +94,18 @@ enum NetworkView {
         }
 
         // Hidden and output nodes with their bias marks, and a dead or saturated unit's mark
-        // (the units' health computed once per frame, one forward pass per training point).
-        let health = state.playground.unitDiagnostics()
+        // (the units' health, computed once per frame by `Frame.build`).
         for column in diagram.columns.dropFirst() {
             for (index, node) in column.nodes.enumerated() {
                 let values = thumbnails.outputs(layer: column.layer, node: index)
                 painter.draw(codes: HalfBlocks.codes(values), values: values, width: size.pixelWidth, rect: node, into: &grid)
-                if let mark = healthMark(health[column.layer - 1][index], unicode: caps.unicode) {
+                if health.indices.contains(column.layer - 1), health[column.layer - 1].indices.contains(index),
+                   let mark = healthMark(health[column.layer - 1][index], unicode: caps.unicode) {
                     grid.set(x: node.maxX - 1, y: node.y, mark)
                 }
                 guard let mark = diagram.biasMark(layer: column.layer, node: index) else { continue }
                 let bias = network.bias(layer: column.layer, node: index)
-                let selected = state.selection == .node(layer: column.layer, node: index)
+                let selected = marks.selection == .node(layer: column.layer, node: index)
                 grid.set(x: mark.x, y: mark.y, biasCell(bias, selected: selected, caps: caps, palette: palette))
             }
         }
@@ -164,42 +185,33 @@ enum NetworkView {
                                              reverse: selected))
     }
 
-    /// The thumbnails as `update` left them, or evaluated here when stale (a resize before the
-    /// next update).
-    static func currentThumbnails(_ state: AppState, diagram: NetworkDiagram) -> PictureCache {
-        let (width, height) = (diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight)
-        let features = state.settings.inputFeatures
-        if state.thumbnails.isCurrent(network: state.playground.network, features: features, width: width, height: height) {
-            return state.thumbnails
-        }
-        var cache = PictureCache()
-        cache.refresh(network: state.playground.network, features: features, width: width, height: height)
-        return cache
+    /// The selected link as (layer, id in its canvas).
+    static func selectedLinkID(_ selection: Selection?, sizes: [Int]) -> (layer: Int, id: Int)? {
+        guard case .link(let layer, let node, let source) = selection, selection?.exists(in: sizes) == true else { return nil }
+        return (layer, node * sizes[layer - 1] + source)
     }
 
-    /// The selected link as (layer, id in its canvas).
-    static func selectedLinkID(_ state: AppState) -> (layer: Int, id: Int)? {
-        guard case .link(let layer, let node, let source) = state.selection,
-              state.selection?.exists(in: state.playground.network.sizes) == true else { return nil }
-        return (layer, node * state.playground.network.sizes[layer - 1] + source)
+    /// The app's links from layer `layer - 1` into `layer` (its frame's run).
+    static func linkCanvas(into layer: Int, state: AppState, diagram: NetworkDiagram) -> LinkCanvas {
+        linkCanvas(into: layer, run: state.frame.shown, settings: state.settings, selection: state.selection, diagram: diagram)
     }
 
     /// The links from layer `layer - 1` into `layer`, each with id `node × sources + source`.
     /// Dead (L1) links are not drawn.
-    static func linkCanvas(into layer: Int, state: AppState, diagram: NetworkDiagram) -> LinkCanvas {
+    static func linkCanvas(into layer: Int, run: ShownRun, settings: PlaygroundState, selection: Selection?,
+                           diagram: NetworkDiagram) -> LinkCanvas {
         let area = diagram.linkArea(intoLayer: layer)
         var canvas = LinkCanvas(area: area)
-        let network = state.playground.network
+        let network = run.network
         let sizes = network.sizes
         guard area.width > 0, layer < sizes.count else { return canvas }
         let sources = sizes[layer - 1], destinations = sizes[layer]
-        let settings = state.settings
-        let selected = selectedLinkID(state)
+        let selected = selectedLinkID(selection, sizes: sizes)
         let right = canvas.dotWidth - 1
         for node in 0..<destinations {
             let target = diagram.columns[layer].nodes[node]
             for source in 0..<sources {
-                guard !state.playground.isDead(layer: layer, node: node, source: source) else { continue }
+                guard !run.isDead(layer: layer, node: node, source: source) else { continue }
                 let row = Inspector.row(layer: layer - 1, node: source, settings: settings)
                 let origin = diagram.columns[layer - 1].nodes[row]
                 let start = port(of: origin, index: node, count: destinations, top: area.y)
@@ -225,7 +237,7 @@ enum NetworkView {
         for layer in 1..<diagram.columns.count where diagram.linkArea(intoLayer: layer).contains(x: x, y: y) {
             let canvas = linkCanvas(into: layer, state: state, diagram: diagram)
             guard let id = canvas.owner(column: x - canvas.area.x, row: y - canvas.area.y) else { return nil }
-            let sources = state.playground.network.sizes[layer - 1]
+            let sources = state.frame.shown.network.sizes[layer - 1]
             return .link(layer: layer, node: id / sources, source: id % sources)
         }
         return nil

@@ -14,8 +14,9 @@ enum OutputPanel {
 
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
-        let last = state.losses.last
-        statLine("Epoch", value: Format.grouped(state.playground.epoch), color: .default, row: stats.y, in: stats, into: &grid)
+        let run = state.frame.shown
+        let last = run.losses.last
+        statLine("Epoch", value: Format.grouped(run.epoch), color: .default, row: stats.y, in: stats, into: &grid)
         statLine(lossLabel("Training", state, width: stats.width), value: last.map { Format.decimal($0.training, places: 3) } ?? "-",
                  color: palette.trainingLine, row: stats.y + 1, in: stats, into: &grid)
         statLine(lossLabel("Test", state, width: stats.width), value: last.map { Format.decimal($0.test, places: 3) } ?? "-",
@@ -28,8 +29,7 @@ enum OutputPanel {
             Panels.title("Loss", in: titleRow, capabilities: caps, into: &grid)
             LossChart.drawLegend(capabilities: caps, in: Rect(x: titleRow.x + 6, y: titleRow.y, width: titleRow.width - 6, height: 1),
                                  into: &grid)
-            // The log scale's switch is the lead's to wire (a state flag and a key); linear until then.
-            LossChart.draw(state.losses.records, logScale: state.logScaleLoss, in: chart, capabilities: caps, into: &grid)
+            LossChart.draw(run.losses.records, logScale: state.logScaleLoss, in: chart, capabilities: caps, into: &grid)
         }
     }
 

@@ -1,7 +1,8 @@
 /// Draws the whole screen for `state` into `grid` (already sized `state.width × state.height`).
-/// Reads the heat map that `update` evaluated; evaluates it itself only if that is stale.
+/// Only reads: the layout, the pictures and the health figures are those of `state.frame`,
+/// which `update` built (no layout, no evaluation, no forward pass here).
 public func render(_ state: AppState, into grid: inout CellGrid) {
-    let layout = Layout(width: grid.width, height: grid.height, settings: state.settings, gradientPanel: state.showsGradientPanel)
+    let layout = state.frame.layout
     if layout.isTooSmall {
         Chrome.tooSmall(state, into: &grid)
         return

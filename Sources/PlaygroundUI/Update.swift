@@ -1,12 +1,21 @@
 import PlaygroundCore
 
-/// Applies an action. Pure apart from the training it runs: no I/O, no system randomness.
+/// Applies an action, then builds the frame render draws (`pictures`: whether the heat map and
+/// the thumbnails are evaluated again this time). Pure apart from the training it runs: no I/O,
+/// no system randomness.
+public func update(_ state: inout AppState, _ action: Action, pictures: PictureRefresh = .refresh) -> Effect {
+    let effect = reduce(&state, action)
+    if !effect.isEmpty { state.refreshFrame(pictures: pictures) }
+    return effect
+}
+
+/// Applies an action to the state (`update` then builds the frame).
 ///
 /// A change of settings goes through `Playground.apply`, which compares the old and new
 /// settings the way TF does: the learning rate and display settings apply live, model settings
 /// rebuild the network on the same data, data settings draw new data. The app adds TF's other
 /// rule: a data change also draws a new seed.
-public func update(_ state: inout AppState, _ action: Action) -> Effect {
+func reduce(_ state: inout AppState, _ action: Action) -> Effect {
     // The "too small" screen shows nothing to act on: only quitting, a resize and the run
     // loop's training go through (the key map gives no other action there either).
     if state.isTooSmall {
@@ -143,7 +152,6 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {
         state.selectedLayer = layer - 1
     }
-    state.refreshHeatMap()
     return .redraw
 }
 

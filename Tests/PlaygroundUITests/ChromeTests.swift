@@ -87,8 +87,7 @@ final class ChromeTests: XCTestCase {
         XCTAssertEqual(app.status, message)
         XCTAssertEqual(screen(app).lines[0], " playground-tui   paused   " + message + String(repeating: " ", count: 7)
                        + "60 epochs/s  seed 0.12345 ")
-        app.width = 80
-        app.height = 24
+        _ = update(&app, .resize(width: 80, height: 24))
         let lines = screen(app).lines
         XCTAssertEqual(lines[0], " playground-tui   paused" + String(repeating: " ", count: 30) + "60 epochs/s  seed 0.12345 ")
         XCTAssertEqual(lines[22], " " + message + String(repeating: " ", count: 79 - message.count))

@@ -1,0 +1,51 @@
+// The frame computed once: render draws what `update` built, and the picture policy.
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+final class FrameTests: XCTestCase {
+    /// Render reads the frame, not the live network: a network changed behind `update`'s back
+    /// draws nothing new until the next update builds a frame (so render evaluates nothing).
+    func testRenderDrawsTheFrameNotTheLiveNetwork() {
+        var app = makeApp("networkShape=4,2", width: 120, height: 40)
+        let before = screen(app)
+        let evaluations = app.heatMap.evaluations + app.thumbnails.evaluations
+        app.playground.setWeight(-5, layer: 1, node: 0, source: 0)
+        app.playground.setBias(4, layer: 2, node: 0)
+        assertSameGrid(screen(app), before)
+        XCTAssertEqual(app.heatMap.evaluations + app.thumbnails.evaluations, evaluations, "render evaluated nothing")
+        _ = update(&app, .note("rebuilt"))
+        XCTAssertEqual(app.heatMap.evaluations + app.thumbnails.evaluations, evaluations + 2, "update evaluated both pictures")
+        XCTAssertNotEqual(screen(app).lines[3...20].joined(), before.lines[3...20].joined(), "the new network shows")
+    }
+
+    /// `.keep` keeps the pictures of the last frame while the counters and the chart move on;
+    /// the next `.refresh` evaluates the pictures of the network as it is then.
+    func testKeptPicturesStayWhileTheCountersMove() {
+        var app = makeApp(width: 120, height: 40)
+        let pictures = app.heatMap
+        _ = update(&app, .train(epochs: 5), pictures: .keep)
+        XCTAssertTrue(app.heatMap == pictures, "the heat map is the one before training")
+        XCTAssertEqual(app.frame.shown.epoch, 5, "the epoch counter is live")
+        XCTAssertEqual(app.frame.shown.losses.records.last?.epoch, 5, "the chart is live")
+        let epochLine = screen(app).lines.first { $0.contains(" Epoch ") }
+        XCTAssertEqual(epochLine?.split(separator: " ").suffix(2), ["Epoch", "5"], "the screen counts the epochs")
+        _ = update(&app, .train(epochs: 1))
+        XCTAssertTrue(app.heatMap.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
+                                            width: app.heatMap.pixelWidth, height: app.heatMap.pixelHeight))
+        XCTAssertFalse(app.heatMap == pictures, "a new heat map")
+    }
+
+    /// The units' health is the frame's: computed with the frame for the drawing, and only
+    /// while a drawing shows it (not in the lessons, where no network drawing is on screen).
+    func testUnitHealthIsComputedWithTheFrame() {
+        var app = makeApp("networkShape=4,2", width: 120, height: 40)
+        XCTAssertEqual(app.frame.unitHealth, app.playground.unitDiagnostics())
+        XCTAssertEqual(app.frame.layerHealth, [], "no gradient panel, no layer figures")
+        press("h", &app)
+        XCTAssertEqual(app.frame.layerHealth, app.playground.diagnostics())
+        press("h", &app)
+        press("o", &app)
+        XCTAssertEqual(app.frame.unitHealth, [], "the lessons show no network drawing")
+    }
+}
