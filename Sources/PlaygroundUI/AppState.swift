@@ -5,8 +5,13 @@ public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var capabilities: Capabilities
-    /// True while training runs (Space toggles).
-    public var isPlaying = false
+    /// What the app is doing: the playing field, the drawing mode, the lessons, a question ...
+    /// (see `Mode`; `overlay`, `selection`, `lessons` and the like read and write it).
+    public var mode: Mode = .playing
+    /// The playground trains (Space toggles); it pauses while the lessons are open.
+    public var isTraining = false
+    /// The lessons as they were left (lesson, step, expression, values): `o` opens them there again.
+    public var keptLessons: Lessons?
     public var playground: Playground
     /// The hidden layer that `-` and `+` change (0-based; 0 when there is none).
     public var selectedLayer = 0
@@ -20,8 +25,6 @@ public struct AppState: Equatable, Sendable {
     public var logScaleLoss = false
     /// Both losses per recorded frame since the network was last built.
     public var losses = LossHistory()
-    /// The help screen or the link box, drawn over everything.
-    public var overlay: Overlay?
     /// The link box's view: the index of the first code point of the link it shows.
     public var linkScroll = 0
     /// A line for the user: what just happened, or why training stopped.
@@ -30,18 +33,6 @@ public struct AppState: Equatable, Sendable {
     public var seedSource: SeededRandom
     /// What render draws: built by `update` after every action (`refreshFrame`), never by render.
     private var builtFrame: Frame?
-    /// The inspected node or link (`i`, a click); nil shows the network's output.
-    public var selection: Selection?
-    /// The entry line for a new weight or bias, while one is typed.
-    public var entry: Entry?
-    /// The lessons mode, while it is open (`o`); nil shows the playground.
-    public var lessons: Lessons?
-    /// The drawing mode (`m`), while it is on.
-    public var drawing: Drawing?
-    /// A file name being typed (`S`, `P`, `O`).
-    public var pathEntry: PathEntry?
-    /// A yes/no question waiting for its answer (overwrite a file, clear every point).
-    public var question: Question?
     /// Points were drawn, removed or cleared since they were last saved or loaded: `q` and a load
     /// ask before they would lose them.
     public var unsavedPoints = false
@@ -95,6 +86,15 @@ public struct AppState: Equatable, Sendable {
     /// The current settings.
     public var settings: PlaygroundState { playground.state }
 
+    /// The run loop's clock runs (a tick per frame, `.train`): the playground trains, or, while
+    /// the lessons are open, the race of lesson 5 runs. Setting it sets the one on screen.
+    public var isPlaying: Bool {
+        get { lessons.map(\.raceRuns) ?? isTraining }
+        set {
+            if lessons != nil { lessons?.raceRuns = newValue } else { isTraining = newValue }
+        }
+    }
+
     /// The last losses are not finite: training diverged.
     public var hasDiverged: Bool {
         guard let last = losses.last else { return false }
@@ -123,7 +123,7 @@ public struct AppState: Equatable, Sendable {
                                         test: playground.testLoss())
         losses.append(record)
         if !record.training.isFinite || !record.test.isFinite {
-            isPlaying = false
+            isTraining = false
             status = AppState.divergedMessage
         }
     }

@@ -25,27 +25,20 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// A yes/no question waits (overwrite a file, clear the points).
     case question
 
-    /// The context of `state`. Too small comes first (nothing is shown), then an overlay (the
-    /// help can open over the entry line), then the entry line (it takes every other key).
+    /// The context of `state`: "too small" (nothing is shown to act on), else the mode on top.
     public init(_ state: AppState) {
-        if state.isTooSmall {
-            self = .tooSmall
-        } else if let lessons = state.lessons, state.overlay == nil {
-            self = lessons.entry != nil ? .lessonEntry : .lessons
-        } else if state.overlay == .link {
-            self = .link
-        } else if state.overlay != nil {
-            self = .overlay
-        } else if state.question != nil {
-            self = .question
-        } else if state.pathEntry != nil {
-            self = .pathEntry
-        } else if state.entry != nil {
-            self = .entry
-        } else if state.drawing != nil {
-            self = .drawing
-        } else {
-            self = state.selection != nil ? .inspecting : .normal
+        self = state.isTooSmall ? .tooSmall : KeyContext(state.mode)
+    }
+
+    /// The keys of `mode`, the one on top: the mode is the precedence.
+    public init(_ mode: Mode) {
+        switch mode {
+        case .overlay(let overlay, _): self = overlay == .link ? .link : .overlay
+        case .question: self = .question
+        case .pathEntry: self = .pathEntry
+        case .lessons(let lessons, _): self = lessons.entry != nil ? .lessonEntry : .lessons
+        case .drawing: self = .drawing
+        case .field(let field): self = field.entry != nil ? .entry : field.selection != nil ? .inspecting : .normal
         }
     }
 

@@ -3,8 +3,8 @@ import PlaygroundCore
 /// The lessons mode: backpropagation on small graphs (1–3), inside a neuron of the network
 /// (4), and gradient descent with its variations (5). While it is open the playground pauses
 /// (its network stays as it was, so lesson 4 explains a fixed network) and resumes on leaving
-/// if it was playing; `isPlaying` then means "the race of lesson 5 runs", so the run loop's
-/// frame ticks (`.train`) drive the race and a paused race costs no CPU.
+/// if it was playing. While `raceRuns`, the run loop's frame ticks (`.train`, see
+/// `AppState.isPlaying`) drive the race, and a paused race costs no CPU.
 public struct Lessons: Equatable, Sendable {
     public enum Lesson: Int, CaseIterable, Sendable {
         case chain = 1, sigmoid, expression, neuron, descent
@@ -40,6 +40,8 @@ public struct Lessons: Equatable, Sendable {
     public var entry: LessonEntry?
     /// The playground was playing when the lessons opened.
     public var resumesPlaying: Bool
+    /// The race of lesson 5 runs.
+    public var raceRuns = false
 
     public init(neuron: (layer: Int, node: Int), resumesPlaying: Bool) {
         neuronLayer = neuron.layer
@@ -175,35 +177,46 @@ func updateLessons(_ state: inout AppState, _ action: Action) -> Effect? {
 }
 
 extension AppState {
-    /// Opens the lessons on lesson 1; the playground pauses until they close.
-    public mutating func openLessons(at lesson: Lessons.Lesson = .chain) {
-        var lessons = Lessons(neuron: lessonNodeFromSelection, resumesPlaying: isPlaying)
-        lessons.lesson = lesson
-        self.lessons = lessons
+    /// Opens the lessons where they were left (the lesson, its step, the expression and the
+    /// values), or on `lesson` the first time; the playground pauses until they close.
+    public mutating func openLessons(at lesson: Lessons.Lesson? = nil) {
+        var lessons = keptLessons ?? Lessons(neuron: lessonNodeFromSelection, resumesPlaying: false)
+        if let lesson { lessons.lesson = lesson }
+        lessons.resumesPlaying = isTraining
+        // Lesson 4's node exists in the network as it is now.
+        let sizes = playground.network.sizes
+        lessons.neuronLayer = min(max(1, lessons.neuronLayer), sizes.count - 1)
+        lessons.neuronNode = min(lessons.neuronNode, sizes[lessons.neuronLayer] - 1)
+        lessons.point = min(lessons.point, max(0, playground.trainLabels.count - 1))
         entry = nil
         overlay = nil
         status = nil
-        isPlaying = false
+        isTraining = false
+        self.lessons = lessons
     }
 
-    /// Back to the playground, playing again if it was.
+    /// Back to the playground, playing again if it was; the lessons are kept as they are.
     mutating func closeLessons() {
+        var kept = lessons
+        kept?.raceRuns = false
+        kept?.entry = nil
+        keptLessons = kept
         let resume = lessons?.resumesPlaying ?? false
         lessons = nil
         status = nil
-        isPlaying = resume && !hasDiverged
+        isTraining = resume && !hasDiverged
     }
 
     /// A frame tick while the race runs: up to three steps (fewer at slow speeds, where the pacer
     /// sends fewer ticks), stopping at the race's end.
     mutating func tickRace(epochs: Int) {
-        guard isPlaying, lessons?.lesson == .descent else {
-            isPlaying = false
+        guard lessons?.raceRuns == true, lessons?.lesson == .descent else {
+            lessons?.raceRuns = false
             return
         }
         lessons?.race.step(times: min(epochs, 3))
         if lessons?.race.isFinished ?? true {
-            isPlaying = false
+            lessons?.raceRuns = false
             status = "the race ends at step \(OptimizerRace.maxSteps): Home starts it again"
         }
     }

@@ -58,14 +58,14 @@ extension AppState {
             if count > 0 { lessons.point = ((lessons.point + delta) % count + count) % count }
         case .space where lesson == .descent:
             if lessons.race.isFinished { lessons.race.restart() }
-            isPlaying.toggle()
+            lessons.raceRuns.toggle()
         case .raceStep where lesson == .descent:
-            isPlaying = false
+            lessons.raceRuns = false
             lessons.race.step()
         case .toStart where lesson == .descent:
             lessons.race.restart()
         case .toEnd where lesson == .descent:
-            isPlaying = false
+            lessons.raceRuns = false
             lessons.race.step(times: OptimizerRace.maxSteps)
         case .arrow(let dx, let dy) where lesson == .descent:
             lessons.race.moveStart(dx: dx, dy: -dy)
@@ -79,7 +79,7 @@ extension AppState {
     }
 
     private mutating func choose(_ lesson: Lessons.Lesson, _ lessons: inout Lessons) {
-        if lesson != .descent { isPlaying = false }
+        if lesson != .descent { lessons.raceRuns = false }
         lessons.lesson = lesson
     }
 

@@ -21,7 +21,10 @@ enum Interactive {
         let records = losses.map { LossHistory.Record(epoch: $0.epoch, training: $0.train, test: $0.test) }
         var appState = AppState(playground: playground, losses: records, capabilities: terminal.capabilities,
                                 width: size.width, height: size.height)
-        if startInLessons { appState.openLessons() }
+        if startInLessons {
+            appState.openLessons()
+            appState.refreshFrame()
+        }
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()

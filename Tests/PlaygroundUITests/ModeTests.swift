@@ -1,0 +1,84 @@
+// The modes as one enum: precedence, layers that give back what they covered, the lessons kept.
+import XCTest
+import PlaygroundCore
+@testable import PlaygroundUI
+
+final class ModeTests: XCTestCase {
+    /// The key context is the top mode's, whatever lies under it.
+    func testTheTopModeDecidesTheKeys() {
+        let inspecting = Mode.field(Field(selection: .node(layer: 1, node: 0)))
+        let question = Question(text: "clear?", onYes: .clearPoints)
+        XCTAssertEqual(KeyContext(Mode.playing), .normal)
+        XCTAssertEqual(KeyContext(inspecting), .inspecting)
+        XCTAssertEqual(KeyContext(Mode.field(Field(selection: .node(layer: 1, node: 0), entry: Entry(target: .node(layer: 1, node: 0))))), .entry)
+        XCTAssertEqual(KeyContext(Mode.drawing(Drawing(x: 0, y: 0))), .drawing)
+        XCTAssertEqual(KeyContext(Mode.question(question, under: .drawing(Drawing(x: 0, y: 0)))), .question)
+        XCTAssertEqual(KeyContext(Mode.overlay(.help, under: .lessons(Lessons(neuron: (1, 0), resumesPlaying: false), under: inspecting))),
+                       .overlay)
+        XCTAssertEqual(KeyContext(Mode.overlay(.link, under: inspecting)), .link)
+        XCTAssertEqual(KeyContext(Mode.lessons(Lessons(neuron: (1, 0), resumesPlaying: false), under: inspecting)), .lessons)
+    }
+
+    /// A mode opened over another gives it back as it was: the help over an inspected node, then
+    /// the lessons over it, each closed in turn.
+    func testLayersGiveBackWhatTheyCovered() {
+        var app = makeApp(width: 120, height: 40)
+        press("i", &app)
+        press(.up, &app)
+        let inspected = app.mode
+        XCTAssertEqual(KeyContext(app), .inspecting)
+        press("?", &app)
+        XCTAssertEqual(app.mode, .overlay(.help, under: inspected))
+        press(.escape, &app)
+        XCTAssertEqual(app.mode, inspected)
+        press("o", &app)
+        XCTAssertEqual(KeyContext(app), .lessons)
+        press(.escape, &app)
+        XCTAssertEqual(app.mode, inspected, "the lessons give back the inspected node")
+    }
+
+    /// Leaving the lessons and pressing `o` again returns to the same lesson, step, expression
+    /// and values (issue 17).
+    func testTheLessonsOpenWhereTheyWereLeft() {
+        var app = makeApp(width: 80, height: 24)
+        press("o", &app)
+        press("3", &app)
+        press("e", &app)
+        for _ in 0..<"x^2 + 3*x*y".count { press(.backspace, &app) }
+        for character in "x*y" { press(character, &app) }
+        press(.enter, &app)
+        press(.right, &app)
+        press(.right, &app)
+        let left = try! XCTUnwrap(app.lessons)
+        XCTAssertEqual(left.lesson, .expression)
+        XCTAssertEqual(left.custom.expression, "x*y")
+        press(.escape, &app)
+        XCTAssertNil(app.lessons)
+        XCTAssertEqual(KeyContext(app), .normal)
+        press("o", &app)
+        XCTAssertTrue(app.lessons == left, "the same lesson, step, expression and values")
+        XCTAssertEqual(screen(app).lines[2].trimmingCharacters(in: .whitespaces), "Your expression: f = x*y")
+    }
+
+    /// The race of lesson 5 runs on the lessons' own flag: the playground's training stays
+    /// paused under it, and plays on after the lessons as before.
+    func testTheRaceIsNotThePlaygroundTraining() {
+        var app = makeApp(width: 80, height: 24)
+        press(" ", &app)
+        XCTAssertTrue(app.isTraining)
+        press("o", &app)
+        XCTAssertFalse(app.isTraining, "the playground pauses in the lessons")
+        press("5", &app)
+        press(" ", &app)
+        XCTAssertEqual(app.lessons?.raceRuns, true)
+        XCTAssertTrue(app.isPlaying, "the run loop's clock ticks for the race")
+        XCTAssertFalse(app.isTraining, "and the playground does not train")
+        let epoch = app.playground.epoch
+        _ = update(&app, .train(epochs: 2))
+        XCTAssertEqual(app.playground.epoch, epoch, "a tick steps the race, not the network")
+        press(.escape, &app)
+        XCTAssertTrue(app.isTraining, "plays on after the lessons")
+        press("o", &app)
+        XCTAssertEqual(app.lessons?.raceRuns, false, "the race waits for Space again")
+    }
+}
