@@ -220,31 +220,45 @@ public struct KeyBinding: Sendable {
     /// "playButton"), so that a classroom link hiding the control can say so.
     public let control: Control?
     public let footer: FooterHint?
+    /// The lessons whose footer and help offer the binding (nil: all of them). Its key still
+    /// acts elsewhere, to say where it does something.
+    public let lessons: Set<Lessons.Lesson>?
     /// The action for a key that one of `keys` matches; nil lets a later binding have the key.
     let respond: @Sendable (Key, AppState) -> Action?
 
     public init(_ section: Section, _ keys: [KeyPattern], _ help: String, in contexts: Set<KeyContext> = KeyContext.playing,
-                control: Control? = nil, footer: FooterHint? = nil, respond: @escaping @Sendable (Key, AppState) -> Action?) {
+                control: Control? = nil, footer: FooterHint? = nil, lessons: Set<Lessons.Lesson>? = nil,
+                respond: @escaping @Sendable (Key, AppState) -> Action?) {
         self.section = section
         self.keys = keys
         self.contexts = contexts
         self.help = help
         self.control = control
         self.footer = footer
+        self.lessons = lessons
         self.respond = respond
     }
 
     /// Keys that each make one fixed action.
     public init(_ section: Section, _ actions: [(KeyPattern, Action)], _ help: String,
-                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil) {
-        self.init(section, actions.map(\.0), help, in: contexts, control: control, footer: footer) { key, _ in
+                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil,
+                lessons: Set<Lessons.Lesson>? = nil) {
+        self.init(section, actions.map(\.0), help, in: contexts, control: control, footer: footer, lessons: lessons) { key, _ in
             actions.first { $0.0.matches(key) }?.1
         }
     }
 
     public init(_ section: Section, _ actions: KeyValuePairs<KeyPattern, Action>, _ help: String,
-                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil) {
-        self.init(section, actions.map { ($0.key, $0.value) }, help, in: contexts, control: control, footer: footer)
+                in contexts: Set<KeyContext> = KeyContext.playing, control: Control? = nil, footer: FooterHint? = nil,
+                lessons: Set<Lessons.Lesson>? = nil) {
+        self.init(section, actions.map { ($0.key, $0.value) }, help, in: contexts, control: control, footer: footer,
+                  lessons: lessons)
+    }
+
+    /// The binding is offered (footer, help) in the state's lesson, or the lessons are not open.
+    func isOffered(in state: AppState) -> Bool {
+        guard let lessons, let lesson = state.lessons?.lesson else { return true }
+        return lessons.contains(lesson)
     }
 
     /// What `key` does through this binding in `state` (nil when the binding does not take it).

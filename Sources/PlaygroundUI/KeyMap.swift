@@ -13,7 +13,7 @@ public enum KeyMap {
         .init(.playground, ["r": .resetNetwork], "reset network, same data", control: .resetButton, footer: .init("reset", 3)),
         .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
-                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting, .lessons],
+                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting],
               footer: .init("speed", 10, keys: ["<", ">"])),
         .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
               control: .dataset, footer: .init("data", 4, keys: ["d"])),
@@ -54,7 +54,7 @@ public enum KeyMap {
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
         .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
-        .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting, .lessons],
+        .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting],
               footer: .init("lessons", 11)),
         .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing],
               footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons, .drawing])),
@@ -104,28 +104,34 @@ public enum KeyMap {
               in: [.lessons], footer: .init("lesson", 1, in: [.lessons])),
         .init(.lessons, ["Tab": .lesson(.nextLesson(by: 1)), "S-Tab": .lesson(.nextLesson(by: -1))], "next / previous lesson",
               in: [.lessons]),
-        .init(.lessons, ["Space": .lesson(.space)], "step; run / pause the race", in: [.lessons],
-              footer: .init("step/run", 2, in: [.lessons])),
+        .init(.lessons, ["Space": .lesson(.space)], "the next step", in: [.lessons],
+              footer: .init("step", 2, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["Space": .lesson(.space)], "run / pause the race", in: [.lessons],
+              footer: .init("run", 2, whilePlaying: "pause", in: [.lessons]), lessons: [.descent]),
         .init(.lessons, ["←": .lesson(.arrow(dx: -1, dy: 0)), "→": .lesson(.arrow(dx: 1, dy: 0))], "step; node; start point",
               in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"])),
         .init(.lessons, ["↑": .lesson(.arrow(dx: 0, dy: -1)), "↓": .lesson(.arrow(dx: 0, dy: 1))], "variable; node; start",
               in: [.lessons]),
-        .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons]),
+        .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons], lessons: graphLessons),
         .init(.lessons, ["Home": .lesson(.toStart), "End": .lesson(.toEnd)], "first / last step", in: [.lessons],
-              footer: .init("start/end", 6, in: [.lessons])),
+              footer: .init("start/end", 6, in: [.lessons]), lessons: graphLessons.union([.descent])),
         .init(.lessons, ["Enter": .lesson(.editSelected)], "type the selected value", in: [.lessons],
-              footer: .init("edit", 4, in: [.lessons])),
-        .init(.lessons, ["v": .lesson(.editValues)], "type every value", in: [.lessons]),
+              footer: .init("edit", 4, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["v": .lesson(.editValues)], "type every value", in: [.lessons], lessons: graphLessons),
         .init(.lessons, ["e": .lesson(.editExpression)], "type an expression", in: [.lessons],
-              footer: .init("expression", 5, in: [.lessons])),
-        .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons]),
-        .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons]),
-        .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons]),
-        .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons]),
+              footer: .init("expression", 5, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons], lessons: [.sigmoid]),
+        .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons],
+              lessons: [.neuron]),
+        .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons], lessons: graphLessons.union([.descent])),
+        .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons],
+              lessons: [.descent]),
         .init(.lessons, ["m": .lesson(.surface(by: 1)), "M": .lesson(.surface(by: -1))], "next / previous surface",
-              in: [.lessons]),
-        .init(.lessons, ["Esc": .lesson(.leave)], "back to the playground", in: [.lessons],
-              footer: .init("playground", 7, in: [.lessons])),
+              in: [.lessons], lessons: [.descent]),
+        .init(.lessons, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
+                         ".": .changeSpeed(by: 1)], "race speed down / up", in: [.lessons], lessons: [.descent]),
+        .init(.lessons, ["Esc": .lesson(.leave), "o": .toggleLessons], "back to the playground", in: [.lessons],
+              footer: .init("playground", 7, in: [.lessons], keys: ["Esc"])),
         .init(.lessons, ["any key"], "type a character", in: [.lessonEntry]) { key, _ in
             if case .character(let character) = key { return .lesson(.type(character)) }
             return nil
@@ -170,11 +176,15 @@ public enum KeyMap {
 
     /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
     /// In the drawing mode it lists the mode's keys, the file-name line's and the question's.
+    /// In the lessons, only the keys of the lesson on screen.
     static func isInHelp(_ binding: KeyBinding, of state: AppState) -> Bool {
         let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry]
             : state.drawing != nil ? [.drawing, .pathEntry, .question] : [.normal, .inspecting, .entry, .overlay, .link]
-        return !binding.contexts.isDisjoint(with: mode)
+        return !binding.contexts.isDisjoint(with: mode) && binding.isOffered(in: state)
     }
+
+    /// The lessons that step through a graph (1–3).
+    static let graphLessons: Set<Lessons.Lesson> = Set(Lessons.Lesson.allCases.filter(\.isGraph))
 
     /// The characters the entry line takes: those `Entry.accepts`, digits first.
     static let entryCharacters: [Character] = {
@@ -233,7 +243,7 @@ public enum KeyMap {
         // A control a classroom link hides is not offered in the footer (its key only says so).
         let hidden = state.playground.state.hiddenControls
         let shown = bindings.filter { binding in
-            guard let footer = binding.footer, footer.contexts.contains(context) else { return false }
+            guard let footer = binding.footer, footer.contexts.contains(context), binding.isOffered(in: state) else { return false }
             return binding.control.map { !hidden.contains($0) } ?? true
         }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }

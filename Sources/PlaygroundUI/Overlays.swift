@@ -7,11 +7,18 @@ enum Overlays {
         }
     }
 
-    /// A box with a title, cleared inside; returns the inner rectangle.
+    /// Columns beside a box narrower than this are cleared with it: a scrap of what lies under
+    /// (`5` after `┐`, `F│`) would read as part of the box.
+    static let scrapWidth = 4
+
+    /// A box with a title, cleared inside and one column either side (to the screen's edge when
+    /// less than `scrapWidth` columns are left beside it); returns the inner rectangle.
     static func box(_ rect: Rect, title: String, capabilities: Capabilities, into grid: inout CellGrid) -> Rect {
         let glyphs = Glyphs.forTerminal(unicode: capabilities.unicode)
         let style = CellStyle(foreground: Palette(capabilities.colors).title)
-        grid.fill(rect)
+        let left = rect.x < scrapWidth ? 0 : rect.x - 1
+        let right = grid.width - rect.maxX < scrapWidth ? grid.width : rect.maxX + 1
+        grid.fill(Rect(x: left, y: rect.y, width: right - left, height: rect.height))
         for x in rect.x..<rect.maxX {
             grid.set(x: x, y: rect.y, Cell(glyphs.horizontal, style: style))
             grid.set(x: x, y: rect.maxY - 1, Cell(glyphs.horizontal, style: style))

@@ -157,10 +157,13 @@ final class KeyTableTests: XCTestCase {
         for unicode in [true, false] {
             var app = makeApp(width: 80, height: 24, capabilities: Capabilities(unicode: unicode))
             app.overlay = .help
-            // The help lists the keys of the mode on screen: the playground's, or the lessons'.
-            var inLessons = app
-            inLessons.openLessons()
-            inLessons.overlay = .help
+            // The help lists the keys of the mode on screen: the playground's, or the lesson's.
+            let inLessons = Lessons.Lesson.allCases.map { lesson in
+                var inLesson = app
+                inLesson.openLessons(at: lesson)
+                inLesson.overlay = .help
+                return inLesson
+            }
             var drawing = app
             drawing.drawing = Drawing()
             func pages(_ app: AppState) -> [[String]] {
@@ -170,11 +173,11 @@ final class KeyTableTests: XCTestCase {
                     return screen(turned).lines
                 }
             }
-            let playgroundPages = pages(app), lessonPages = pages(inLessons), drawingPages = pages(drawing)
+            let playgroundPages = pages(app), drawingPages = pages(drawing)
             XCTAssertGreaterThanOrEqual(playgroundPages.count, 2, "the playground's keys take pages at 80×24")
             XCTAssertTrue(playgroundPages[1].contains { $0.contains("page 2/") }, playgroundPages[1].joined(separator: "\n"))
             for binding in KeyMap.bindings {
-                let modes = [(app, playgroundPages), (inLessons, lessonPages), (drawing, drawingPages)]
+                let modes = ([(app, playgroundPages), (drawing, drawingPages)] + inLessons.map { ($0, pages($0)) })
                     .filter { KeyMap.isInHelp(binding, of: $0.0) }
                 XCTAssertFalse(modes.isEmpty, "no help lists \"\(binding.help)\"")
                 let shown = modes.contains { mode in

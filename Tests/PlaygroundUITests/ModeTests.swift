@@ -81,4 +81,44 @@ final class ModeTests: XCTestCase {
         press("o", &app)
         XCTAssertEqual(app.lessons?.raceRuns, false, "the race waits for Space again")
     }
+
+    /// The lessons' footer and help offer only the keys of the lesson on screen (issue 17):
+    /// lessons 4 and 5 have no graph to step, edit or retype; no lesson offers to open the
+    /// lessons or the playground's training speed.
+    func testTheLessonsOfferOnlyTheirOwnKeys() {
+        for lesson in Lessons.Lesson.allCases {
+            var app = makeApp(width: 120, height: 40)
+            press("o", &app)
+            press(Character(String(lesson.rawValue)), &app)
+            let footer = screen(app).lines[39]
+            XCTAssertEqual(footer.contains(" Enter edit "), lesson.isGraph, "\(lesson): \(footer)")
+            XCTAssertEqual(footer.contains(" e expression "), lesson.isGraph, "\(lesson): \(footer)")
+            XCTAssertEqual(footer.contains(" Space step "), lesson.isGraph, "\(lesson): \(footer)")
+            XCTAssertEqual(footer.contains(" Space run "), lesson == .descent, "\(lesson): \(footer)")
+            press("?", &app)
+            let help = screen(app).lines.joined(separator: "\n")
+            XCTAssertFalse(help.contains("open the lessons"), "\(lesson)")
+            XCTAssertFalse(help.contains("training speed"), "\(lesson)")
+            XCTAssertEqual(help.contains("type an expression"), lesson.isGraph, "\(lesson)")
+            XCTAssertEqual(help.contains("race speed down / up"), lesson == .descent, "\(lesson)")
+            XCTAssertEqual(help.contains("previous / next point"), lesson == .neuron, "\(lesson)")
+        }
+    }
+
+    /// The help box at 80×24 leaves no scrap of the screen under it beside its frame (issue 17:
+    /// `5` after `┐`, `F│`).
+    func testTheHelpBoxLeavesNoScraps() {
+        var app = makeApp(width: 80, height: 24)
+        press("?", &app)
+        let grid = screen(app)
+        let rows = (0..<grid.height).filter { grid.line($0).contains("│") || grid.line($0).contains("┐") }
+        XCTAssertGreaterThan(rows.count, 20)
+        for y in rows {
+            let line = Array(grid.line(y).unicodeScalars)
+            let left = line.firstIndex { "┌│└".unicodeScalars.contains($0) }!
+            let right = line.lastIndex { "┐│┘".unicodeScalars.contains($0) }!
+            XCTAssertTrue(line[..<left].allSatisfy { $0 == " " }, "row \(y) left of the box: \(grid.line(y))")
+            XCTAssertTrue(line[(right + 1)...].allSatisfy { $0 == " " }, "row \(y) right of the box: \(grid.line(y))")
+        }
+    }
 }
