@@ -117,13 +117,3 @@ enum ActivationCard {
         return lines
     }
 }
-
-extension Format {
-    /// A plot label: two decimals at most, trailing zeros dropped ("5", "-1", "0.25", "-0.05").
-    static func shortNumber(_ value: Double) -> String {
-        var text = decimal(value, places: 2)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
-}

@@ -78,8 +78,8 @@ enum GradientPanel {
                          style: CellStyle(foreground: palette.title), clip: rect)
             }
             grid.put(recorded ? Format.scientific(layer.updateRatio) : "-", x: ratioX, y: y, clip: rect)
-            grid.put(percent(layer.saturated), x: satX, y: y, style: CellStyle(bold: layer.saturated >= 0.5), clip: rect)
-            grid.put(percent(layer.dead), x: deadX, y: y,
+            grid.put(Format.percent(layer.saturated), x: satX, y: y, style: CellStyle(bold: layer.saturated >= 0.5), clip: rect)
+            grid.put(Format.percent(layer.dead), x: deadX, y: y,
                      style: CellStyle(foreground: layer.dead > 0 ? palette.warning : .default, bold: layer.dead > 0), clip: rect)
         }
         let noteY = header + 1 + layers.count
@@ -139,25 +139,4 @@ enum GradientPanel {
         return text
     }
 
-    /// "12%", right-aligned in four columns; "<1%" for a small nonzero fraction.
-    static func percent(_ fraction: Double) -> String {
-        let rounded = Int((fraction * 100).rounded())
-        let text = fraction > 0 && rounded == 0 ? "<1%" : "\(rounded)%"
-        return String(repeating: " ", count: max(0, 4 - text.count)) + text
-    }
-}
-
-extension Format {
-    /// Short scientific form with two significant digits: 3.2e-5, 1.0e0, 0 for zero; "NaN",
-    /// "inf". The mantissa is rounded to one decimal (9.96e-5 becomes 1.0e-4).
-    static func scientific(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        var exponent = Int((Math.log(abs(value)) / Math.log(10)).rounded(.down))
-        var mantissa = value / Double("1e\(exponent)")!
-        if abs(mantissa) < 1 { mantissa *= 10; exponent -= 1 }  // log10 rounded a hair low
-        if abs(mantissa) >= 9.95 { mantissa /= 10; exponent += 1 }  // 9.96 would print as 10.0
-        return decimal(mantissa, places: 1) + "e" + String(exponent)
-    }
 }

@@ -50,23 +50,6 @@ extension LossChart {
         var bottomLabel: String { (clamped ? "<" : "") + LossChart.shortNumber(lowest) }
     }
 
-    /// A loss in at most about six characters: "0.693", "12.3", "1234", "2.3e-3", "1e-4".
-    static func shortNumber(_ value: Double) -> String {
-        let magnitude = abs(value)
-        if magnitude >= 1e6 || !value.isFinite { return Format.decimal(value, places: 3) }
-        if magnitude >= 100 { return Format.decimal(value, places: 0) }
-        if magnitude >= 10 { return Format.decimal(value, places: 1) }
-        if magnitude >= 0.01 || magnitude == 0 { return Format.decimal(value, places: 3) }
-        // Scientific with one decimal: the exponent from the logarithm, corrected where it
-        // rounds a hair off at exact powers of ten.
-        var exponent = Int((Math.log(magnitude) / Math.log(10)).rounded(.down))
-        var power = 1.0
-        for _ in 0..<(-exponent) { power /= 10 }
-        var mantissa = magnitude / power
-        if mantissa < 1 { mantissa *= 10; exponent -= 1 }
-        if mantissa >= 9.95 { mantissa /= 10; exponent += 1 }
-        let digits = Format.decimal(mantissa, places: 1)
-        let shortDigits = digits.hasSuffix(".0") ? String(digits.dropLast(2)) : digits
-        return (value < 0 ? "-" : "") + shortDigits + "e" + String(exponent)
-    }
+    /// A loss in at most about six characters (`Format.lossLabel`).
+    static func shortNumber(_ value: Double) -> String { Format.lossLabel(value) }
 }

@@ -49,3 +49,22 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(app.frame.unitHealth, [], "the lessons show no network drawing")
     }
 }
+
+/// The one number formatter: the scientific forms round into the next decade exactly where
+/// the rounded mantissa would be written "10.0" (hand-worked values).
+final class FormatTests: XCTestCase {
+    func testScientificFormsRoundIntoTheNextDecade() {
+        XCTAssertEqual(Format.scientific(9.94e-5), "9.9e-5")
+        XCTAssertEqual(Format.scientific(9.96e-5), "1.0e-4")
+        XCTAssertEqual(Format.scientific(9.6e-5), "9.6e-5")
+        XCTAssertEqual(Format.scientific(1e-3), "1.0e-3")
+        XCTAssertEqual(Format.decimal(9.994e7, places: 3), "9.99e7")
+        XCTAssertEqual(Format.decimal(9.996e7, places: 3), "1.00e8")
+        XCTAssertEqual(Format.decimal(-2.5e165, places: 3), "-2.50e165")
+        XCTAssertEqual(Format.lossLabel(0.00996), "1e-2")
+        XCTAssertEqual(Format.lossLabel(0.0096), "9.6e-3")
+        XCTAssertEqual(Format.lossLabel(0.00123), "1.2e-3")
+        XCTAssertEqual(Format.decimal(.infinity, places: 3), "inf")
+        XCTAssertEqual(Format.percent(0.004), " <1%")
+    }
+}
