@@ -122,3 +122,20 @@ final class ModeTests: XCTestCase {
         }
     }
 }
+
+/// Messages that name a key ask the key table for it.
+final class KeyNameTests: XCTestCase {
+    func testMessagesNameTheKeysOfTheTable() {
+        XCTAssertEqual(KeyMap.key(for: .adjust(.hiddenLayers, by: 1)), "]")
+        XCTAssertEqual(KeyMap.key(for: .beginPathEntry(.saveData)), "P")
+        XCTAssertEqual(KeyMap.key(for: .adjust(.batchSize, by: -1)), "b")
+        XCTAssertEqual(KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting), "→")
+        XCTAssertEqual(KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting, unicode: false), "Right")
+        XCTAssertEqual(KeyMap.key(for: .select(nil), in: .inspecting), "Esc")
+        XCTAssertEqual(KeyMap.key(for: .quit, in: .normal), "Ctrl-C")
+        XCTAssertEqual(KeyMap.key(for: .turnHelpPage(by: 1), in: .normal), "?", "no key of that context makes it")
+        var app = makeApp("networkShape=", width: 120, height: 40)
+        press("+", &app)
+        XCTAssertEqual(app.status, "no hidden layer: press ] to add one")
+    }
+}

@@ -34,7 +34,7 @@ public enum Action: Equatable, Sendable {
     case changeSpeed(by: Int)
     /// `?`: open or close the help screen.
     case toggleHelp
-    /// `o`: the loss chart's y axis logarithmic or linear.
+    /// `y`: the loss chart's y axis logarithmic or linear.
     case toggleLogScale
     /// `c`: show the state as a TensorFlow Playground link (and copy it: `Effect.copyLink`).
     case showLink

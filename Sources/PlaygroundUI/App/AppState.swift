@@ -21,7 +21,7 @@ public struct AppState: Equatable, Sendable {
     /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
     /// per animation frame), so the boundary can be watched as it forms.
     public var speed: Speed = .standard
-    /// The loss chart's y axis is logarithmic (`o`). The app's own, like the speed: not in the
+    /// The loss chart's y axis is logarithmic (`y`). The app's own, like the speed: not in the
     /// TF state string, and kept when the network is rebuilt.
     public var logScaleLoss = false
     /// Both losses per recorded frame since the network was last built.

@@ -205,10 +205,28 @@ public enum KeyMap {
         return context == .normal ? whereKeyWorks(key) : nil
     }
 
+    /// The name of the first key that makes `action` in `context` (for messages that name a key:
+    /// "press ] to add one"), as the help writes it; "?" if no key does.
+    public static func key(for action: Action, in context: KeyContext = .normal, unicode: Bool = true) -> String {
+        let state = keyNameState
+        for binding in bindings where binding.contexts.contains(context) {
+            for pattern in binding.keys {
+                guard case .key(let key) = pattern, binding.respond(key, state) == action else { continue }
+                return pattern.name(unicode: unicode)
+            }
+        }
+        return "?"
+    }
+
+    /// The state the fixed bindings are asked in by `key(for:)` (their action does not depend on it).
+    private static let keyNameState = AppState(state: PlaygroundState(seed: "0.5"), capabilities: Capabilities(), width: 0, height: 0)
+
     /// The modes a key of another mode works in, by the key that opens them: a key that does
     /// nothing in the playground says where it does something instead of nothing at all.
     static let modes: [(context: KeyContext, name: String)] = [
-        (.inspecting, "while inspecting (i)"), (.drawing, "in the drawing mode (m)"), (.lessons, "in the lessons (o)"),
+        (.inspecting, "while inspecting (\(key(for: .toggleInspector)))"),
+        (.drawing, "in the drawing mode (\(key(for: .toggleDrawing)))"),
+        (.lessons, "in the lessons (\(key(for: .toggleLessons)))"),
     ]
 
     static func whereKeyWorks(_ key: Key) -> Action? {

@@ -40,7 +40,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
     case .requestQuit:
         guard state.unsavedPoints, !state.isTooSmall else { return .quit }
         let count = state.playground.points.count
-        state.ask(Question(text: "quit and lose your \(count) unsaved point\(count == 1 ? "" : "s")? (P saves them)", onYes: .quit))
+        state.ask(Question(text: "quit and lose your \(count) unsaved point\(count == 1 ? "" : "s")? (\(KeyMap.key(for: .beginPathEntry(.saveData))) saves them)", onYes: .quit))
     case .resize(let width, let height):
         state.width = width
         state.height = height
@@ -81,7 +81,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
     case .selectLayer(let delta):
         let layers = state.playground.state.networkShape.count
         guard layers > 0 else {
-            state.status = "no hidden layer: press ] to add one"
+            state.status = "no hidden layer: press \(KeyMap.key(for: .adjust(.hiddenLayers, by: 1))) to add one"
             return .redraw
         }
         state.selectedLayer = ((state.selectedLayer + delta) % layers + layers) % layers
@@ -124,7 +124,8 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         if let link = Inspector.steppedLink(selection, by: delta, sizes: state.playground.network.sizes) {
             state.selection = link
         } else {
-            state.status = "an input has no incoming links: press " + (state.capabilities.unicode ? "→" : "Right")
+            state.status = "an input has no incoming links: press "
+                + KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting, unicode: state.capabilities.unicode)
                 + " for the next layer"
         }
     case .beginEdit:
@@ -168,7 +169,7 @@ extension AppState {
     var batchWarning: String? {
         let count = playground.data.train.count, batch = playground.state.batchSize
         guard count < batch else { return nil }
-        return "batch size \(batch) > \(count) training point\(count == 1 ? "" : "s"): no update ever comes (b lowers it)"
+        return "batch size \(batch) > \(count) training point\(count == 1 ? "" : "s"): no update ever comes (\(KeyMap.key(for: .adjust(.batchSize, by: -1))) lowers it)"
     }
 
     /// Steps one knob. The speed is the app's own; everything else is a setting.
@@ -178,11 +179,11 @@ extension AppState {
         case .speed:
             speed = speed.stepped(by: delta)
         case .neurons(let layer) where !playground.state.networkShape.indices.contains(layer):
-            status = "no hidden layer: press ] to add one"
+            status = "no hidden layer: press \(KeyMap.key(for: .adjust(.hiddenLayers, by: 1))) to add one"
         case .momentum where !Knob.beyondTF(for: playground.state).contains(.momentum):
-            status = "momentum is the β of the momentum and nesterov optimizers: u picks one"
+            status = "momentum is the β of the momentum and nesterov optimizers: \(KeyMap.key(for: .adjust(.optimizer, by: 1))) picks one"
         case .loss where playground.state.problem == .regression:
-            status = "a regression keeps square loss: cross-entropy needs classes (p)"
+            status = "a regression keeps square loss: cross-entropy needs classes (\(KeyMap.key(for: .adjust(.problem, by: 1))))"
         default:
             applySettings(knob.adjusted(playground.state, by: delta))
         }
@@ -208,7 +209,7 @@ extension AppState {
         guard proposed != old else { return }
         if !confirmed, playground.dropsPoints(under: proposed) {
             let count = playground.customPoints?.count ?? 0
-            ask(Question(text: "leave your \(count) point\(count == 1 ? "" : "s") for the \(proposed.activeDataset.title) data set? (P saves them)",
+            ask(Question(text: "leave your \(count) point\(count == 1 ? "" : "s") for the \(proposed.activeDataset.title) data set? (\(KeyMap.key(for: .beginPathEntry(.saveData))) saves them)",
                          onYes: .leavePoints(proposed)))
             return
         }

@@ -47,7 +47,7 @@ enum OutputPanel {
     static func heatMapTitle(_ state: AppState) -> String {
         guard let node = state.shownNode else { return "Output" }
         let name = Inspector.name(layer: node.layer, node: node.node, settings: state.settings, unicode: state.capabilities.unicode)
-        return (node.layer == 0 ? "Input " : "Node ") + name + " (Esc: output)"
+        return (node.layer == 0 ? "Input " : "Node ") + name + " (\(KeyMap.key(for: .select(nil), in: .inspecting)): output)"
     }
 
     /// "Label        value", the label in the line's colour.
