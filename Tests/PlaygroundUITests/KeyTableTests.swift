@@ -266,7 +266,7 @@ final class KeyTableTests: XCTestCase {
                        + "c link  m draw    ? help  q quit ")
         var inspecting = makeApp(width: 200, height: 40)
         inspecting.selection = .node(layer: 1, node: 0)
-        XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step  r reset "))
+        XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W edges  Enter edit  Esc back  Space play  s step  r reset "))
         var ascii = makeApp(width: 200, height: 40, capabilities: Capabilities(unicode: false))
         ascii.selection = .node(layer: 1, node: 0)
         _ = update(&ascii, .beginEdit)

@@ -84,13 +84,13 @@ public enum KeyMap {
         .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
                          "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
               "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
-        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous link", in: [.inspecting],
-              footer: .init("links", -3, in: [.inspecting])),
+        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous edge", in: [.inspecting],
+              footer: .init("edges", -3, in: [.inspecting])),
         .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
               footer: .init("edit", -2, in: [.inspecting])),
         .init(.network, ["Esc": .select(nil)], "back to the output", in: [.inspecting],
               footer: .init("back", -1, in: [.inspecting])),
-        .init(.network, ["click"], "inspect node / link", respond: networkClickAction),
+        .init(.network, ["click"], "inspect node / edge", respond: networkClickAction),
         .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
               footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
             if case .character(let character) = key { return .typeInEntry(character) }

@@ -124,7 +124,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         if let link = Inspector.steppedLink(selection, by: delta, sizes: state.playground.network.sizes) {
             state.selection = link
         } else {
-            state.status = "an input has no incoming links: press "
+            state.status = "an input has no incoming edges: press "
                 + KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting, unicode: state.capabilities.unicode)
                 + " for the next layer"
         }

@@ -77,7 +77,7 @@ extension AppState {
         }
         entry = Entry(target: target, resumesPlaying: isPlaying)
         isPlaying = false
-        status = target == selection ? nil : "an input has no bias: this sets the weight of its first link"
+        status = target == selection ? nil : "an input has no bias: this sets the weight of its first edge"
     }
 
     /// Enter in the entry line: set the value, or refuse it with a message and change nothing.

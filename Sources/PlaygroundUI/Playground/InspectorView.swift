@@ -1,4 +1,4 @@
-// The inspector line: the selected node or connection, or the entry line for its value.
+// The inspector line: the selected node or edge, or the entry line for its value.
 import PlaygroundCore
 
 /// The two lines under the network drawing: what the selected node or link is (activation,
@@ -36,7 +36,7 @@ enum InspectorView {
             return [(title + ": " + entry.text + String(cursor), .main), second]
         }
         guard let selection = state.selection, selection.exists(in: state.frame.shown.network.sizes) else {
-            return [(fit("i or a click inspects a node or link; ", "i or a click: inspect; ", "the heat map then shows it", width), .hint)]
+            return [(fit("i or a click inspects a node or edge; ", "i or a click: inspect; ", "the heat map then shows it", width), .hint)]
         }
         let network = state.frame.shown.network
         let sizes = network.sizes
@@ -45,7 +45,7 @@ enum InspectorView {
             let weight = network.weight(layer: layer, node: node, source: source)
             let dead = state.frame.shown.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
             return [(Inspector.title(selection, settings: settings, unicode: unicode) + " = " + Format.decimal(weight, places: 3) + dead, .main),
-                    (fit("Enter types a new weight, w/W next/previous link, ", "Enter edits, w/W other links, ",
+                    (fit("Enter types a new weight, w/W next/previous edge, ", "Enter edits, w/W other edges, ",
                          (unicode ? "←/→" : "Left/Right") + " its ends", width), .hint)]
         case .node(0, let node):
             let name = Inspector.name(layer: 0, node: node, settings: settings, unicode: unicode)

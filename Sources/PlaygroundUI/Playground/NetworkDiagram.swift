@@ -1,4 +1,4 @@
-// Where the network drawing puts its columns, nodes and connection areas.
+// Where the network drawing puts its columns, nodes and edge areas.
 /// Where the network drawing puts its columns and nodes: one column per layer (the input
 /// features, each hidden layer, the output), every node a small heat map of its own output, the
 /// links in the gaps between columns. Pure geometry, so it is tested at every size.

@@ -1,4 +1,4 @@
-// The network drawing widget: a run's nodes (thumbnails), connections and bias marks.
+// The network drawing widget: a run's nodes (thumbnails), edges and bias marks.
 import PlaygroundCore
 
 /// The network drawing: the input slots with their names (a disabled feature dimmed; one a

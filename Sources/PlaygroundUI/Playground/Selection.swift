@@ -1,4 +1,4 @@
-// Inspecting the network: the selection of a node or connection and moving it.
+// Inspecting the network: the selection of a node or edge and moving it.
 import PlaygroundCore
 
 /// What the inspector points at: a node or a link, in the network's own indices (layer 0 holds

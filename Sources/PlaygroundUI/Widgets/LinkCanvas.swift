@@ -1,4 +1,4 @@
-// A canvas of braille lines, one per network connection, the strongest on top.
+// A canvas of braille lines, one per network edge, the strongest on top.
 /// How heavy a link's line is: it grows with |w| (TF widens the stroke).
 public enum LinkStroke: Int, Comparable, Sendable {
     /// |w| < 0.25: every other dot.
