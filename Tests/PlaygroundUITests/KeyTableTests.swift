@@ -21,7 +21,7 @@ final class KeyTableTests: XCTestCase {
         case .entry:
             app.selection = .node(layer: 1, node: 1)
             _ = update(&app, .beginEdit)
-            _ = update(&app, .typeInEntry("1"))
+            _ = update(&app, .line(.type("1")))
         case .overlay: app.overlay = .help
         case .link:
             app.overlay = .link
@@ -34,7 +34,7 @@ final class KeyTableTests: XCTestCase {
         case .lessonEntry:
             app.openLessons(at: .expression)
             _ = update(&app, .lesson(.editExpression))
-            _ = update(&app, .lesson(.type("1")))
+            _ = update(&app, .line(.type("1")))
         case .drawing:
             // A point under the crosshair, so that removing has one to remove.
             _ = update(&app, .toggleDrawing)
@@ -146,7 +146,7 @@ final class KeyTableTests: XCTestCase {
             let character = Character(scalar)
             let action = KeyMap.action(for: .character(character), in: app)
             // `?` opens the help over the entry line (it is no character of a number).
-            let expected: Action? = Entry.accepts(character) ? .typeInEntry(character) : character == "?" ? .toggleHelp : nil
+            let expected: Action? = Entry.accepts(character) ? .line(.type(character)) : character == "?" ? .toggleHelp : nil
             XCTAssertEqual(action, expected, "\(character)")
         }
     }

@@ -139,3 +139,44 @@ final class KeyNameTests: XCTestCase {
         XCTAssertEqual(app.status, "no hidden layer: press ] to add one")
     }
 }
+
+/// The one line editor: the weight's entry, the file name and a lesson's line take the same
+/// four keys through `Action.line`.
+final class LineEditorTests: XCTestCase {
+    func testEveryLineTypesAndDeletesTheSameWay() {
+        var text = "ab"
+        XCTAssertTrue(LineEditor.apply(.type("c"), to: &text, accepts: { _ in true }))
+        XCTAssertFalse(LineEditor.apply(.type("x"), to: &text, accepts: { $0 != "x" }), "a refused character")
+        XCTAssertTrue(LineEditor.apply(.deleteBackward, to: &text, accepts: { _ in true }))
+        XCTAssertEqual(text, "ab")
+
+        // A weight: Bksp, a digit, Esc.
+        var app = makeApp(width: 120, height: 40)
+        press("i", &app)
+        press(.enter, &app)
+        press("7", &app)
+        XCTAssertEqual(app.entry?.text, "7")
+        press(.backspace, &app)
+        XCTAssertEqual(app.entry?.text, "")
+        press(.escape, &app)
+        XCTAssertNil(app.entry)
+        // A file name: the same keys edit it.
+        press("P", &app)
+        let name = app.pathEntry?.text ?? ""
+        press(.backspace, &app)
+        press("x", &app)
+        XCTAssertEqual(app.pathEntry?.text, String(name.dropLast()) + "x")
+        press(.escape, &app)
+        XCTAssertNil(app.pathEntry)
+        // A lesson's expression.
+        press("o", &app)
+        press("3", &app)
+        press("e", &app)
+        let expression = app.lessons?.entry?.texts.first ?? ""
+        press(.backspace, &app)
+        XCTAssertEqual(app.lessons?.entry?.texts.first, String(expression.dropLast()))
+        press(.escape, &app)
+        XCTAssertNil(app.lessons?.entry)
+        XCTAssertNotNil(app.lessons, "Esc closes the line, not the lessons")
+    }
+}

@@ -59,14 +59,9 @@ public enum Action: Equatable, Sendable {
     case stepLink(by: Int)
     /// Enter on a selection: open the entry line for its weight or bias.
     case beginEdit
-    /// A character typed into the entry line (digits, `-`, `+`, `.`, `e`).
-    case typeInEntry(Character)
-    /// Backspace in the entry line.
-    case deleteInEntry
-    /// Enter in the entry line: set the value if it is a number in range, else refuse it.
-    case commitEntry
-    /// Esc in the entry line: close it, changing nothing.
-    case cancelEntry
+    /// A key on the line being typed (a weight or bias: Enter sets the value if it is a number
+    /// in range, else refuses it; a file name; a lesson's value or expression): `LineEditor`.
+    case line(LineEdit)
     /// Set a weight (a link) or a bias (a node) to a value, as a committed entry does.
     case setParameter(Selection, value: Double)
 
@@ -95,12 +90,6 @@ public enum Action: Equatable, Sendable {
     case askToClearPoints
     /// `S`, `P`, `O`: the entry line for a file name.
     case beginPathEntry(FileRequest.Kind)
-    /// A character typed into the file name.
-    case typeInPath(Character)
-    case deleteInPath
-    /// Enter: save or load the file named.
-    case commitPath
-    case cancelPath
     /// `y` (true), `n` or Esc (false) to the question asked.
     case answer(Bool)
     /// The run loop's report on `AppState.fileRequest`.

@@ -93,12 +93,12 @@ public enum KeyMap {
         .init(.network, ["click"], "inspect node / edge", respond: networkClickAction),
         .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
               footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
-            if case .character(let character) = key { return .typeInEntry(character) }
+            if case .character(let character) = key { return .line(.type(character)) }
             return nil
         },
-        .init(.network, ["Bksp": .deleteInEntry], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
-        .init(.network, ["Enter": .commitEntry], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
-        .init(.network, ["Esc": .cancelEntry], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
+        .init(.network, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
+        .init(.network, ["Enter": .line(.commit)], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
+        .init(.network, ["Esc": .line(.cancel)], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
 
         // The lessons (the race's keys act in lesson 5; elsewhere they say where they work)
         .init(.lessons, Lessons.Lesson.allCases.map { (.digit($0.rawValue), .lesson(.choose($0))) }, "lesson 1 to 5",
@@ -134,16 +134,16 @@ public enum KeyMap {
         .init(.lessons, ["Esc": .lesson(.leave), "o": .toggleLessons], "back to the playground", in: [.lessons],
               footer: .init("playground", 7, in: [.lessons], keys: ["Esc"])),
         .init(.lessons, ["any key"], "type a character", in: [.lessonEntry]) { key, _ in
-            if case .character(let character) = key { return .lesson(.type(character)) }
+            if case .character(let character) = key { return .line(.type(character)) }
             return nil
         },
         .init(.lessons, ["Tab": .lesson(.switchField)], "expression / values line", in: [.lessonEntry],
               footer: .init("next line", -2, in: [.lessonEntry])),
-        .init(.lessons, ["Bksp": .lesson(.deleteCharacter)], "delete a character", in: [.lessonEntry],
+        .init(.lessons, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.lessonEntry],
               footer: .init("delete", -1, in: [.lessonEntry])),
-        .init(.lessons, ["Enter": .lesson(.commit)], "build the graph", in: [.lessonEntry],
+        .init(.lessons, ["Enter": .line(.commit)], "build the graph", in: [.lessonEntry],
               footer: .init("build", -4, in: [.lessonEntry])),
-        .init(.lessons, ["Esc": .lesson(.cancel)], "cancel the typing", in: [.lessonEntry],
+        .init(.lessons, ["Esc": .line(.cancel)], "cancel the typing", in: [.lessonEntry],
               footer: .init("cancel", -3, in: [.lessonEntry])),
 
         // Your own data: the drawing mode's keys (every other key acts as in the playground), the
@@ -164,12 +164,12 @@ public enum KeyMap {
               footer: .init("load", 7, in: [.drawing])),
         .init(.drawing, ["Esc": .toggleDrawing], "leave the drawing", in: [.drawing], footer: .init("done", 0, in: [.drawing])),
         .init(.drawing, ["any key"], "type the file name", in: [.pathEntry]) { key, _ in
-            if case .character(let character) = key { return .typeInPath(character) }
+            if case .character(let character) = key { return .line(.type(character)) }
             return nil
         },
-        .init(.drawing, ["Bksp": .deleteInPath], "delete a character", in: [.pathEntry], footer: .init("delete", -1, in: [.pathEntry])),
-        .init(.drawing, ["Enter": .commitPath], "save / load the file", in: [.pathEntry], footer: .init("ok", -3, in: [.pathEntry])),
-        .init(.drawing, ["Esc": .cancelPath], "cancel the typing", in: [.pathEntry], footer: .init("cancel", -2, in: [.pathEntry])),
+        .init(.drawing, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.pathEntry], footer: .init("delete", -1, in: [.pathEntry])),
+        .init(.drawing, ["Enter": .line(.commit)], "save / load the file", in: [.pathEntry], footer: .init("ok", -3, in: [.pathEntry])),
+        .init(.drawing, ["Esc": .line(.cancel)], "cancel the typing", in: [.pathEntry], footer: .init("cancel", -2, in: [.pathEntry])),
         .init(.drawing, ["y": .answer(true)], "yes", in: [.question], footer: .init("yes", -3, in: [.question])),
         .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
         .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),

@@ -130,24 +130,16 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         }
     case .beginEdit:
         state.beginEdit()
-    case .typeInEntry(let character):
-        guard state.entry != nil, Entry.accepts(character) else { return [] }
-        state.entry?.text.append(character)
-        state.entry?.error = nil
-    case .deleteInEntry:
-        guard state.entry != nil else { return [] }
-        if !(state.entry?.text.isEmpty ?? true) { state.entry?.text.removeLast() }
-        state.entry?.error = nil
-    case .commitEntry:
-        state.commitEntry()
-    case .cancelEntry:
-        state.cancelEntry()
+    case .line(let edit):
+        // A file name's Enter hands the file to the run loop: that effect goes back as it is.
+        let effect = state.editLine(edit)
+        if effect != .redraw { return effect }
     case .setParameter(let target, let value):
         state.setParameter(target, to: value)
     case .toggleLessons, .lesson:
         break  // updateLessons took them
     case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint, .askToClearPoints,
-         .beginPathEntry, .typeInPath, .deleteInPath, .commitPath, .cancelPath, .answer, .fileResult:
+         .beginPathEntry, .answer, .fileResult:
         break  // updateDataMode took them
     }
     // Inspecting a hidden node makes its layer the one `-`/`+` change.

@@ -23,18 +23,6 @@ func updateDataMode(_ state: inout AppState, _ action: Action) -> Effect? {
         state.askToClearPoints()
     case .beginPathEntry(let kind):
         state.beginPathEntry(kind)
-    case .typeInPath(let character):
-        guard state.pathEntry != nil, PathEntry.accepts(character) else { return [] }
-        state.pathEntry?.text.append(character)
-    case .deleteInPath:
-        guard let text = state.pathEntry?.text, !text.isEmpty else { return [] }
-        state.pathEntry?.text.removeLast()
-    case .commitPath:
-        return state.commitPath()
-    case .cancelPath:
-        guard state.pathEntry != nil else { return [] }
-        state.pathEntry = nil
-        state.status = nil
     case .answer(let yes):
         return state.answer(yes)
     case .fileResult(let result):
