@@ -36,6 +36,24 @@ final class FrameTests: XCTestCase {
         XCTAssertFalse(app.heatMap == pictures, "a new heat map")
     }
 
+    /// The frame's dead edges are the training's, edge for edge (L1 drives some to zero).
+    func testTheFramesDeadEdgesAreTheTrainings() {
+        var app = makeApp("networkShape=4,3&regularization=L1&regularizationRate=0.3&learningRate=0.3", width: 200, height: 60)
+        _ = update(&app, .train(epochs: 60))
+        let sizes = app.playground.network.sizes
+        var dead = 0
+        for layer in 1..<sizes.count {
+            for node in 0..<sizes[layer] {
+                for source in 0..<sizes[layer - 1] {
+                    let truth = app.playground.isDead(layer: layer, node: node, source: source)
+                    XCTAssertEqual(app.frame.shown.isDead(layer: layer, node: node, source: source), truth, "\(layer) \(node) \(source)")
+                    if truth { dead += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(dead, 0, "L1 drove some edges to zero")
+    }
+
     /// The units' health is the frame's: computed with the frame for the drawing, and only
     /// while a drawing shows it (not in the lessons, where no network drawing is on screen).
     func testUnitHealthIsComputedWithTheFrame() {

@@ -103,7 +103,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What render draws, as the last update left it.
-    public var frame: Frame { builtFrame ?? Frame.build(self, previous: nil) }
+    public var frame: Frame { builtFrame ?? Frame.build(self, heatMap: PictureCache(), thumbnails: PictureCache()) }
 
     /// The screen's arrangement for the current size and settings (the frame's).
     public var layout: Layout { frame.layout }
@@ -135,7 +135,14 @@ public struct AppState: Equatable, Sendable {
     /// Builds the frame render draws: the layout, the run shown, its pictures (evaluated again
     /// only if the network or their sizes changed, and only with `.refresh`), the health figures.
     public mutating func refreshFrame(pictures: PictureRefresh = .refresh) {
-        builtFrame = Frame.build(self, previous: builtFrame, pictures: pictures)
+        // The pictures move from the old frame to the new one (no second reference, no copy).
+        var heatMap = PictureCache(), thumbnails = PictureCache()
+        if var old = builtFrame {
+            builtFrame = nil
+            swap(&heatMap, &old.shown.heatMap)
+            swap(&thumbnails, &old.shown.thumbnails)
+        }
+        builtFrame = Frame.build(self, heatMap: heatMap, thumbnails: thumbnails, pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).

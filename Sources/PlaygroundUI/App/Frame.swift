@@ -13,13 +13,14 @@ public struct ShownRun: Equatable, Sendable {
     public var heatMap: PictureCache
     /// Every node's output over the thumbnails' pixels.
     public var thumbnails: PictureCache
-    /// The links L1 drove to zero, per layer of weights `layer - 1` (index `node × sources + source`).
-    public var deadLinks: [[Bool]]
+    /// The edges L1 drove to zero, layer after layer of weights, each `node × sources + source`
+    /// (empty: none known).
+    public var deadLinks: [Bool]
     /// Both losses since the network was built.
     public var losses: LossHistory
 
     public init(network: Network, epoch: Int, heatMap: PictureCache = PictureCache(), thumbnails: PictureCache = PictureCache(),
-                deadLinks: [[Bool]] = [], losses: LossHistory = LossHistory()) {
+                deadLinks: [Bool] = [], losses: LossHistory = LossHistory()) {
         self.network = network
         self.epoch = epoch
         self.heatMap = heatMap
@@ -30,9 +31,11 @@ public struct ShownRun: Equatable, Sendable {
 
     /// True when L1 drove the link from `source` (layer `layer - 1`) to `node` (layer `layer`) to zero.
     public func isDead(layer: Int, node: Int, source: Int) -> Bool {
-        guard layer >= 1, layer - 1 < deadLinks.count, layer < network.sizes.count else { return false }
-        let index = node * network.sizes[layer - 1] + source
-        return deadLinks[layer - 1].indices.contains(index) && deadLinks[layer - 1][index]
+        let sizes = network.sizes
+        guard layer >= 1, layer < sizes.count, !deadLinks.isEmpty else { return false }
+        var index = node * sizes[layer - 1] + source
+        for before in 1..<layer { index += sizes[before] * sizes[before - 1] }
+        return deadLinks.indices.contains(index) && deadLinks[index]
     }
 }
 
@@ -59,28 +62,39 @@ public struct Frame: Equatable, Sendable {
     /// The last epochs' mean |∂L/∂w| per layer, for the panel's history.
     public var gradientHistory: [[Double]]
 
-    /// The frame of `state`, reusing `previous`'s pictures where they are still current (and,
-    /// with `.keep`, even where they are not).
-    static func build(_ state: AppState, previous: Frame?, pictures: PictureRefresh = .refresh) -> Frame {
+    /// The frame of `state`, reusing the last frame's pictures (`heatMap`, `thumbnails`: handed
+    /// over, not shared, so that evaluating into them copies nothing) where they are still
+    /// current, and with `.keep` even where they are not.
+    static func build(_ state: AppState, heatMap: consuming PictureCache, thumbnails: consuming PictureCache,
+                      pictures: PictureRefresh = .refresh) -> Frame {
         let playground = state.playground
         let layout = Layout(width: state.width, height: state.height, settings: playground.state,
                             gradientPanel: state.showsGradientPanel)
-        var heatMap = previous?.shown.heatMap ?? PictureCache()
-        var thumbnails = previous?.shown.thumbnails ?? PictureCache()
-        if !layout.isTooSmall, pictures == .refresh || previous == nil {
-            let features = playground.state.inputFeatures
+        var heatMap = heatMap, thumbnails = thumbnails
+        let features = playground.state.inputFeatures
+        // `.keep` keeps pictures of the right size and features; others are evaluated anyway.
+        func wanted(_ cache: PictureCache, _ width: Int, _ height: Int) -> Bool {
+            pictures == .refresh || cache.pixelWidth != width || cache.pixelHeight != height || cache.features != features
+        }
+        if !layout.isTooSmall {
             let area = layout.heatMap
-            if !area.isEmpty {
+            if !area.isEmpty, wanted(heatMap, area.width, area.height * 2) {
                 heatMap.refresh(network: playground.network, features: features, width: area.width, height: area.height * 2)
             }
-            if let diagram = layout.diagram {
+            if let diagram = layout.diagram, wanted(thumbnails, diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight) {
                 thumbnails.refresh(network: playground.network, features: features,
                                    width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
             }
         }
         let sizes = playground.network.sizes
-        let dead = layout.diagram == nil ? [] : (1..<sizes.count).map { layer in
-            (0..<sizes[layer] * sizes[layer - 1]).map { playground.isDead(layer: layer, node: $0 / sizes[layer - 1], source: $0 % sizes[layer - 1]) }
+        var dead: [Bool] = []
+        if layout.diagram != nil {
+            dead.reserveCapacity(zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 })
+            for layer in 1..<sizes.count {
+                for node in 0..<sizes[layer] {
+                    for source in 0..<sizes[layer - 1] { dead.append(playground.isDead(layer: layer, node: node, source: source)) }
+                }
+            }
         }
         let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: heatMap, thumbnails: thumbnails,
                              deadLinks: dead, losses: state.losses)
