@@ -18,6 +18,8 @@ public struct ShownRun: Equatable, Sendable {
     public var deadLinks: [Bool]
     /// Both losses since the network was built.
     public var losses: LossHistory
+    /// Where each layer's edges start in `deadLinks` (index `layer`).
+    private var deadOffsets: [Int] = []
 
     public init(network: Network, epoch: Int, heatMap: PictureCache = PictureCache(), thumbnails: PictureCache = PictureCache(),
                 deadLinks: [Bool] = [], losses: LossHistory = LossHistory()) {
@@ -27,14 +29,18 @@ public struct ShownRun: Equatable, Sendable {
         self.thumbnails = thumbnails
         self.deadLinks = deadLinks
         self.losses = losses
+        let sizes = network.sizes
+        var offset = 0
+        deadOffsets = [0] + sizes.indices.dropFirst().map { layer in
+            defer { offset += sizes[layer] * sizes[layer - 1] }
+            return offset
+        }
     }
 
     /// True when L1 drove the link from `source` (layer `layer - 1`) to `node` (layer `layer`) to zero.
     public func isDead(layer: Int, node: Int, source: Int) -> Bool {
-        let sizes = network.sizes
-        guard layer >= 1, layer < sizes.count, !deadLinks.isEmpty else { return false }
-        var index = node * sizes[layer - 1] + source
-        for before in 1..<layer { index += sizes[before] * sizes[before - 1] }
+        guard layer >= 1, layer < deadOffsets.count else { return false }
+        let index = deadOffsets[layer] + node * network.sizes[layer - 1] + source
         return deadLinks.indices.contains(index) && deadLinks[index]
     }
 }

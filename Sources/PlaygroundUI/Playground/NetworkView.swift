@@ -29,7 +29,8 @@ enum NetworkView {
 
     /// The app's frame drawn: its shown run, its units' health, the app's marks.
     static func draw(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
-        draw(state.frame.shown, health: state.frame.unitHealth, marks: Marks(state), settings: state.settings,
+        let frame = state.frame
+        draw(frame.shown, health: frame.unitHealth, marks: Marks(state), settings: state.settings,
              capabilities: state.capabilities, layout: layout, into: &grid)
     }
 
