@@ -36,7 +36,7 @@ let package = Package(
         ),
         // MARK: Tests
         .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
-        .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"]),
+        .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "PlaygroundCore"], exclude: ["Snapshots"]),
         // These two run the built binary (`make test` builds it first): as a process, and in tmux.
         // The key and state-key tables are read to check the man page and the completions.
         .testTarget(name: "CommandLineTests", dependencies: ["PlaygroundUI", "PlaygroundCore"], exclude: ["Snapshots"]),

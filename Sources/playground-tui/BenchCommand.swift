@@ -128,8 +128,8 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// The interactive app's frame: a whole frame for (b) at two sizes, and the network drawing
-    /// (thumbnails and links) for the largest network at 200x60.
+    /// The interactive app's frame: a whole frame for (b) at two sizes, the network drawing
+    /// (thumbnails and links) for the largest network at 200x60, and one key press to the screen.
     func frames(to output: inout TextOutput) throws {
         let parse = { (text: String) in try PlaygroundState.parse(text) { "0.12345" }.state }
         let b = try parse(Self.configs[1].state)
@@ -141,6 +141,11 @@ struct BenchCommand: ParsableCommand {
             ("whole frame, (b)", 200, 60, FrameBenchmark.frame(b, width: 200, height: 60)),
             ("whole frame, (c)", 200, 60, FrameBenchmark.frame(largest, width: 200, height: 60)),
             ("network drawing (thumbnails + links), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
+            ("render only, frame built, (b)", 120, 40, FrameBenchmark.renderOnly(b, width: 120, height: 40)),
+            ("render only, frame built, (b)", 200, 60, FrameBenchmark.renderOnly(b, width: 200, height: 60)),
+            ("key to screen (l L ↓ ↑), (b)", 80, 24, FrameBenchmark.keyToScreen(b, width: 80, height: 24)),
+            ("key to screen (l L ↓ ↑), (b)", 120, 40, FrameBenchmark.keyToScreen(b, width: 120, height: 40)),
+            ("key to screen (l L ↓ ↑), (b)", 200, 60, FrameBenchmark.keyToScreen(b, width: 200, height: 60)),
         ]
         for (name, width, height, result) in rows {
             try output.line(name.padding(toLength: 46, withPad: " ", startingAt: 0)

@@ -19,8 +19,11 @@ struct DataCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("The state whose data set to print (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
-    var state: String?
+    enum Purpose: StatePurpose {
+        static let help = "The state whose data set to print (a link, a #hash or pairs)."
+    }
+
+    @OptionGroup var state: StateOptions<Purpose>
 
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
@@ -33,7 +36,7 @@ struct DataCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let settings = try StateOption.parse(state)
+        let settings = try state.parsed()
         let data = try InputFile.playground(state: settings, dataFile: nil, fit: false).data
         let serialized = Playground(state: settings).state.serialized
         var output = TextOutput.standardOutput

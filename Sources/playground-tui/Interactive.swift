@@ -22,7 +22,10 @@ enum Interactive {
         var appState = AppState(playground: playground, losses: records, capabilities: terminal.capabilities,
                                 width: size.width, height: size.height)
         appState.status = TerminalEntry.takeNotice()  // "drawing as xterm-256color", when TERM's entry is missing
-        if startInLessons { appState.openLessons() }
+        if startInLessons {
+            appState.openLessons()
+            appState.refreshFrame()
+        }
         var loop = RunLoop(terminal: terminal, state: appState)
         let outcome = loop.run()
         terminal.close()

@@ -8,14 +8,16 @@ struct LessonsCommand: ParsableCommand {
         abstract: "Open the app on the lessons: the chain rule step by step, then gradient descent and its variations."
     )
 
-    @Option(help: ArgumentHelp("The playground's state behind the lessons (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
-    var state: String?
+    enum Purpose: StatePurpose {
+        static let help = "The playground's state behind the lessons (a link, a #hash or pairs)."
+    }
 
-    @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")
-    var ascii = false
+    @OptionGroup var state: StateOptions<Purpose>
+
+    @OptionGroup var drawing: DrawingOptions
 
     mutating func run() throws {
-        try Interactive.run(playground: Playground(state: try StateOption.parse(state)), losses: [], ascii: ascii,
+        try Interactive.run(playground: Playground(state: try state.parsed()), losses: [], ascii: drawing.ascii,
                             startInLessons: true)
     }
 }

@@ -34,40 +34,23 @@ struct PlayCommand: ParsableCommand {
         abstract: "Open the interactive playground (the default)."
     )
 
-    @Option(help: ArgumentHelp("The state to start from (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
-    var state: String?
+    enum Purpose: StatePurpose {
+        static let help = "The state to start from (a link, a #hash or pairs)."
+    }
+    enum DataPurpose: DataFilePurpose { static let verb = "Start" }
 
-    @Option(help: ArgumentHelp("Start on the points of a CSV file (x,y,label rows).", valueName: "file"))
-    var data: String?
+    @OptionGroup var state: StateOptions<Purpose>
 
-    @Flag(help: "With --data: scale the points into the plane [-6, 6] instead of refusing those outside.")
-    var fit = false
+    @OptionGroup var data: DataFileOptions<DataPurpose>
 
     @Option(help: ArgumentHelp("Open a saved session at its epoch, with its losses (not with --state or --data).", valueName: "file"))
     var resume: String?
 
-    @Flag(help: "Draw in ASCII whatever the locale (without it: UTF-8 unless a locale that is not UTF-8 is set).")
-    var ascii = false
+    @OptionGroup var drawing: DrawingOptions
 
     mutating func run() throws {
-        let start = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
-        try Interactive.run(playground: start.playground, losses: start.losses, ascii: ascii)
-    }
-}
-
-/// Turning the `--state` text into a state, with the warnings on standard error.
-enum StateOption {
-    static func parse(_ text: String?) throws -> PlaygroundState {
-        do {
-            let parsed = try PlaygroundState.parse(text ?? "") {
-                var generator = SystemRandomNumberGenerator()
-                return PlaygroundState.freshSeed(using: &generator)
-            }
-            for warning in parsed.warnings { Diagnostics.say("playground-tui: warning: --\(warning)") }
-            return parsed.state
-        } catch {
-            throw ValidationError("--state: " + error.message.replacing("state: ", with: ""))
-        }
+        let start = try StartPoint.playground(state: state.state, data: data.data, fit: data.fit, resume: resume)
+        try Interactive.run(playground: start.playground, losses: start.losses, ascii: drawing.ascii)
     }
 }
 

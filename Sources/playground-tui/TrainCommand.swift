@@ -27,8 +27,12 @@ struct TrainCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("The state to train (a link, a #hash or pairs).", valueName: "state"), completion: StateCompletion.kind)
-    var state: String?
+    enum Purpose: StatePurpose {
+        static let help = "The state to train (a link, a #hash or pairs)."
+    }
+    enum DataPurpose: DataFilePurpose { static let verb = "Train" }
+
+    @OptionGroup var state: StateOptions<Purpose>
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Epochs to train (default: 100).", valueName: "n"),
             transform: wholeNumber(atLeast: 0))
@@ -44,11 +48,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "CSV: add each layer's gradient health (JSON always has it).")
     var diagnostics = false
 
-    @Option(help: ArgumentHelp("Train on the points of a CSV file (x,y,label rows).", valueName: "file"))
-    var data: String?
-
-    @Flag(help: "With --data: scale the points into the plane [-6, 6] instead of refusing those outside.")
-    var fit = false
+    @OptionGroup var data: DataFileOptions<DataPurpose>
 
     @Option(help: ArgumentHelp("Write the session (state, data, network, training, losses) to a file after training.", valueName: "file"))
     var save: String?
@@ -67,7 +67,7 @@ struct TrainCommand: ParsableCommand {
     /// object written at the end, so Ctrl-C before then prints nothing.
     /// A resumed session prints its first row at its saved epoch and numbers the rest from there.
     mutating func run() throws {
-        var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
+        var (playground, history) = try StartPoint.playground(state: state.state, data: data.data, fit: data.fit, resume: resume)
         if let save { try SessionFile.checkWritable(save) }
         TrainWarnings.say(trainingPoints: playground.data.train.count, batchSize: playground.state.batchSize)
         let playgroundState = playground.state

@@ -36,17 +36,17 @@ final class ChromeTests: XCTestCase {
     func testTheInspectingFooterListsItsOwnKeysFirst() {
         var app = app(width: 80)
         press("i", &app)
-        XCTAssertEqual(footer(app), " ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step  ? help  q quit ")
+        XCTAssertEqual(footer(app), " ↑↓←→ move  w/W edges  Enter edit  Esc back  Space play  s step  ? help  q quit ")
         app.isPlaying = true
-        XCTAssertEqual(footer(app), " ↑↓←→ move  w/W links  Enter edit  Esc back  Space pause         ? help  q quit ",
+        XCTAssertEqual(footer(app), " ↑↓←→ move  w/W edges  Enter edit  Esc back  Space pause         ? help  q quit ",
                        "\"s step\" no longer fits: it is left out whole")
         var wide = self.app(width: 120)
         press("i", &wide)
-        XCTAssertEqual(footer(wide), " ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step  r reset  d data  1-7 features"
+        XCTAssertEqual(footer(wide), " ↑↓←→ move  w/W edges  Enter edit  Esc back  Space play  s step  r reset  d data  1-7 features"
                        + "           ? help  q quit ")
         var ascii = self.app(width: 80, unicode: false)
         press("i", &ascii)
-        XCTAssertEqual(footer(ascii), " arrows move  w/W links  Enter edit  Esc back  Space play        ? help  q quit ")
+        XCTAssertEqual(footer(ascii), " arrows move  w/W edges  Enter edit  Esc back  Space play        ? help  q quit ")
     }
 
     func testTheEntryFooterListsTheEntryKeysAndHelp() {
@@ -83,12 +83,11 @@ final class ChromeTests: XCTestCase {
     func testALongMessageMovesAboveTheFooterAndTheSeedStays() {
         var app = makeApp(width: 120, height: 40)
         for key: Key in [.character("i"), .left, .left, .left, .enter] { press(key, &app) }
-        let message = "an input has no bias: this sets the weight of its first link"
+        let message = "an input has no bias: this sets the weight of its first edge"
         XCTAssertEqual(app.status, message)
         XCTAssertEqual(screen(app).lines[0], " playground-tui   paused   " + message + String(repeating: " ", count: 7)
                        + "60 epochs/s  seed 0.12345 ")
-        app.width = 80
-        app.height = 24
+        _ = update(&app, .resize(width: 80, height: 24))
         let lines = screen(app).lines
         XCTAssertEqual(lines[0], " playground-tui   paused" + String(repeating: " ", count: 30) + "60 epochs/s  seed 0.12345 ")
         XCTAssertEqual(lines[22], " " + message + String(repeating: " ", count: 79 - message.count))

@@ -126,14 +126,15 @@ final class HeatMapTests: XCTestCase {
 
     func testThePointsLandWhereTheyLie() {
         var app = makeApp(width: 80, height: 24)
-        // A stale cache (the size changed and nothing refreshed it): render evaluates by itself
-        // and draws what an app made at that size draws.
-        app.width = 120
-        app.height = 40
-        var fresh = app
-        fresh.refreshPictures()
-        XCTAssertFalse(app.heatMap.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
-                                             width: fresh.heatMap.pixelWidth, height: fresh.heatMap.pixelHeight))
+        // After a resize the frame's pictures are those of the new size (render evaluates
+        // nothing itself): the screen is what an app made at that size draws.
+        let small = app.heatMap
+        _ = update(&app, .resize(width: 120, height: 40))
+        let fresh = makeApp(width: 120, height: 40)
+        XCTAssertFalse(small.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
+                                       width: fresh.heatMap.pixelWidth, height: fresh.heatMap.pixelHeight))
+        XCTAssertTrue(app.heatMap.isCurrent(network: app.playground.network, features: app.settings.inputFeatures,
+                                            width: fresh.heatMap.pixelWidth, height: fresh.heatMap.pixelHeight))
         assertSameGrid(screen(app), screen(fresh))
     }
 }

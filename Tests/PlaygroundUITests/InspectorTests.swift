@@ -159,7 +159,7 @@ final class InspectorTests: XCTestCase {
         let settings = app.settings, epoch = app.playground.epoch, network = app.playground.network
         press(.enter, &app)
         XCTAssertEqual(app.entry?.target, .link(layer: 1, node: 0, source: input))
-        XCTAssertEqual(app.status, "an input has no bias: this sets the weight of its first link")
+        XCTAssertEqual(app.status, "an input has no bias: this sets the weight of its first edge")
         let label = app.settings.inputFeatures[input].label
         XCTAssertEqual(InspectorView.lines(app)[0].text, "weight \(label) → h1.1: ▏", "the entry line names the link")
         for character in "0.5" { press(character, &app) }
@@ -221,7 +221,7 @@ final class InspectorControlTests: XCTestCase {
         func footer() -> String { screen(app).lines.last! }
         XCTAssertTrue(footer().contains("i inspect"))
         press("i", &app)
-        XCTAssertTrue(footer().contains("move") && footer().contains("w/W links") && footer().contains("Enter edit"), footer())
+        XCTAssertTrue(footer().contains("move") && footer().contains("w/W edges") && footer().contains("Enter edit"), footer())
         press(.enter, &app)
         XCTAssertTrue(footer().contains("Enter set") && footer().contains("Esc cancel") && footer().contains("Ctrl-C quit"), footer())
         XCTAssertFalse(footer().contains("q quit"), "q types into the entry")

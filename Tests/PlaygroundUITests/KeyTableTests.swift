@@ -21,7 +21,7 @@ final class KeyTableTests: XCTestCase {
         case .entry:
             app.selection = .node(layer: 1, node: 1)
             _ = update(&app, .beginEdit)
-            _ = update(&app, .typeInEntry("1"))
+            _ = update(&app, .line(.type("1")))
         case .overlay: app.overlay = .help
         case .link:
             app.overlay = .link
@@ -34,7 +34,7 @@ final class KeyTableTests: XCTestCase {
         case .lessonEntry:
             app.openLessons(at: .expression)
             _ = update(&app, .lesson(.editExpression))
-            _ = update(&app, .lesson(.type("1")))
+            _ = update(&app, .line(.type("1")))
         case .drawing:
             // A point under the crosshair, so that removing has one to remove.
             _ = update(&app, .toggleDrawing)
@@ -146,7 +146,7 @@ final class KeyTableTests: XCTestCase {
             let character = Character(scalar)
             let action = KeyMap.action(for: .character(character), in: app)
             // `?` opens the help over the entry line (it is no character of a number).
-            let expected: Action? = Entry.accepts(character) ? .typeInEntry(character) : character == "?" ? .toggleHelp : nil
+            let expected: Action? = Entry.accepts(character) ? .line(.type(character)) : character == "?" ? .toggleHelp : nil
             XCTAssertEqual(action, expected, "\(character)")
         }
     }
@@ -157,10 +157,13 @@ final class KeyTableTests: XCTestCase {
         for unicode in [true, false] {
             var app = makeApp(width: 80, height: 24, capabilities: Capabilities(unicode: unicode))
             app.overlay = .help
-            // The help lists the keys of the mode on screen: the playground's, or the lessons'.
-            var inLessons = app
-            inLessons.openLessons()
-            inLessons.overlay = .help
+            // The help lists the keys of the mode on screen: the playground's, or the lesson's.
+            let inLessons = Lessons.Lesson.allCases.map { lesson in
+                var inLesson = app
+                inLesson.openLessons(at: lesson)
+                inLesson.overlay = .help
+                return inLesson
+            }
             var drawing = app
             drawing.drawing = Drawing()
             func pages(_ app: AppState) -> [[String]] {
@@ -170,11 +173,11 @@ final class KeyTableTests: XCTestCase {
                     return screen(turned).lines
                 }
             }
-            let playgroundPages = pages(app), lessonPages = pages(inLessons), drawingPages = pages(drawing)
+            let playgroundPages = pages(app), drawingPages = pages(drawing)
             XCTAssertGreaterThanOrEqual(playgroundPages.count, 2, "the playground's keys take pages at 80×24")
             XCTAssertTrue(playgroundPages[1].contains { $0.contains("page 2/") }, playgroundPages[1].joined(separator: "\n"))
             for binding in KeyMap.bindings {
-                let modes = [(app, playgroundPages), (inLessons, lessonPages), (drawing, drawingPages)]
+                let modes = ([(app, playgroundPages), (drawing, drawingPages)] + inLessons.map { ($0, pages($0)) })
                     .filter { KeyMap.isInHelp(binding, of: $0.0) }
                 XCTAssertFalse(modes.isEmpty, "no help lists \"\(binding.help)\"")
                 let shown = modes.contains { mode in
@@ -263,7 +266,7 @@ final class KeyTableTests: XCTestCase {
                        + "c link  m draw    ? help  q quit ")
         var inspecting = makeApp(width: 200, height: 40)
         inspecting.selection = .node(layer: 1, node: 0)
-        XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W links  Enter edit  Esc back  Space play  s step  r reset "))
+        XCTAssertTrue(screen(inspecting).lines.last!.hasPrefix(" ↑↓←→ move  w/W edges  Enter edit  Esc back  Space play  s step  r reset "))
         var ascii = makeApp(width: 200, height: 40, capabilities: Capabilities(unicode: false))
         ascii.selection = .node(layer: 1, node: 0)
         _ = update(&ascii, .beginEdit)

@@ -1,0 +1,309 @@
+// The one table of key bindings: keys to actions, read by the help, the footer, the README check.
+import PlaygroundCore
+
+/// The one table of key bindings. It maps keys to actions, and the help screen, the footer and
+/// the tests (against the README's key tables) all read it: a new binding is one row here.
+public enum KeyMap {
+    /// Every binding, in the order the help screen and the README list them. Within a context
+    /// the first binding whose action is not nil wins; `any key` comes after every other binding.
+    public static let bindings: [KeyBinding] = [
+        // The playground
+        .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing], control: .playButton,
+              footer: .init("play", 1, whilePlaying: "pause")),
+        .init(.playground, ["s": .step], "one epoch", control: .stepButton, footer: .init("step", 2)),
+        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: .resetButton, footer: .init("reset", 3)),
+        .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
+        .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
+                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting],
+              footer: .init("speed", 10, keys: ["<", ">"])),
+        .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
+              control: .dataset, footer: .init("data", 4, keys: ["d"])),
+        .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
+              control: .noise, footer: .init("noise", 14)),
+        .init(.playground, ["t": .adjust(.trainingRatio, by: -1), "T": .adjust(.trainingRatio, by: 1)],
+              "training ratio down / up", control: .percTrainData),
+        .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
+              control: .batchSize),
+        .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
+              "toggle input feature", footer: .init("features", 5)),
+        .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
+              "hidden layer less / more", control: .numHiddenLayers, footer: .init("layers", 12)),
+        .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 13, keys: ["-", "+"])) { key, state in
+            .adjust(.neurons(layer: state.selectedLayer), by: [.character("-"), .character("_")].contains(key) ? -1 : 1)
+        },
+        .init(.playground, ["Tab": .selectLayer(by: 1), "S-Tab": .selectLayer(by: -1)], "next / previous layer"),
+        .init(.playground, ["a": .adjust(.activation, by: 1), "A": .adjust(.activation, by: -1)],
+              "next / previous activation", control: .activation, footer: .init("activation", 7, keys: ["a"])),
+        .init(.playground, ["l": .adjust(.learningRate, by: -1), "L": .adjust(.learningRate, by: 1)],
+              "learning rate down / up", control: .learningRate, footer: .init("rate", 8)),
+        .init(.playground, ["e": .adjust(.regularization, by: 1), "E": .adjust(.regularization, by: -1)],
+              "regularization next / prev", control: .regularization),
+        .init(.playground, ["k": .adjust(.regularizationRate, by: -1), "K": .adjust(.regularizationRate, by: 1)],
+              "reg. rate down / up", control: .regularizationRate),
+        .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: .problem),
+        .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: .showTestData),
+        .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: .discretize),
+        // Beyond TF (issue 9): the optimizer, its β, the loss, the initialisation, gradient health.
+        .init(.playground, ["u": .adjust(.optimizer, by: 1), "U": .adjust(.optimizer, by: -1)], "optimizer next/prev"),
+        .init(.playground, ["v": .adjust(.momentum, by: -1), "V": .adjust(.momentum, by: 1)], "momentum down / up"),
+        .init(.playground, ["f": .adjust(.loss, by: 1)], "loss: square / CE"),
+        .init(.playground, ["I": .adjust(.initialization, by: 1)], "init: TF/Xavier/He"),
+        .init(.playground, ["h": .toggleGradientPanel], "gradient health", footer: .init("gradients", 10)),
+        .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
+                            "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
+              in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
+        .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
+        .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
+        .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
+        .init(.playground, ["#": .saveScreen], "save the screen (SVG)", in: [.normal, .inspecting, .lessons, .drawing],
+              footer: .init("picture", 17, in: [.normal])),
+        .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting],
+              footer: .init("lessons", 11)),
+        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing],
+              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons, .drawing])),
+        .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
+        .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
+                            "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
+        .init(.playground, ["Home": .scrollLink(.start), "End": .scrollLink(.end)], "link: start / end", in: [.link]),
+        .init(.playground, ["PgDn": .turnHelpPage(by: 1), "PgUp": .turnHelpPage(by: -1)], "help: next/prev page",
+              in: [.overlay]),
+        .init(.playground, ["any key"], "close help / link", in: [.overlay, .link]) { key, _ in
+            if case .scroll = key { return nil }
+            return .dismiss
+        },
+        .init(.playground, ["q": .requestQuit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing],
+              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons, .drawing])),
+        .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
+              footer: .init(pinned: "quit", in: [.entry, .lessonEntry, .pathEntry, .question])),
+        // Your own data: the drawing mode and saving (the mode's own keys are below).
+        .init(.playground, ["m": .toggleDrawing], "draw points: on/off", in: [.normal, .inspecting, .drawing],
+              footer: .init("draw", 9, in: [.normal])),
+        .init(.playground, ["S": .beginPathEntry(.saveSession), "P": .beginPathEntry(.saveData)], "save session / data",
+              in: [.normal, .inspecting, .drawing], footer: .init("save", 6, in: [.drawing], keys: ["S", "P"])),
+
+        // Inside the network
+        .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 6, in: [.normal])),
+        .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
+                         "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
+              "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
+        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous edge", in: [.inspecting],
+              footer: .init("edges", -3, in: [.inspecting])),
+        .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
+              footer: .init("edit", -2, in: [.inspecting])),
+        .init(.network, ["Esc": .select(nil)], "back to the output", in: [.inspecting],
+              footer: .init("back", -1, in: [.inspecting])),
+        .init(.network, ["click"], "inspect node / edge", respond: networkClickAction),
+        .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
+              footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
+            if case .character(let character) = key { return .line(.type(character)) }
+            return nil
+        },
+        .init(.network, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
+        .init(.network, ["Enter": .line(.commit)], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
+        .init(.network, ["Esc": .line(.cancel)], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
+
+        // The lessons (the race's keys act in lesson 5; elsewhere they say where they work)
+        .init(.lessons, Lessons.Lesson.allCases.map { (.digit($0.rawValue), .lesson(.choose($0))) }, "lesson 1 to 5",
+              in: [.lessons], footer: .init("lesson", 1, in: [.lessons])),
+        .init(.lessons, ["Tab": .lesson(.nextLesson(by: 1)), "S-Tab": .lesson(.nextLesson(by: -1))], "next / previous lesson",
+              in: [.lessons]),
+        .init(.lessons, ["Space": .lesson(.space)], "the next step", in: [.lessons],
+              footer: .init("step", 2, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["Space": .lesson(.space)], "run / pause the race", in: [.lessons],
+              footer: .init("run", 2, whilePlaying: "pause", in: [.lessons]), lessons: [.descent]),
+        .init(.lessons, ["←": .lesson(.arrow(dx: -1, dy: 0)), "→": .lesson(.arrow(dx: 1, dy: 0))], "step; node; start point",
+              in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"])),
+        .init(.lessons, ["↑": .lesson(.arrow(dx: 0, dy: -1)), "↓": .lesson(.arrow(dx: 0, dy: 1))], "variable; node; start",
+              in: [.lessons]),
+        .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons], lessons: graphLessons),
+        .init(.lessons, ["Home": .lesson(.toStart), "End": .lesson(.toEnd)], "first / last step", in: [.lessons],
+              footer: .init("start/end", 6, in: [.lessons]), lessons: graphLessons.union([.descent])),
+        .init(.lessons, ["Enter": .lesson(.editSelected)], "type the selected value", in: [.lessons],
+              footer: .init("edit", 4, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["v": .lesson(.editValues)], "type every value", in: [.lessons], lessons: graphLessons),
+        .init(.lessons, ["e": .lesson(.editExpression)], "type an expression", in: [.lessons],
+              footer: .init("expression", 5, in: [.lessons]), lessons: graphLessons),
+        .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons], lessons: [.sigmoid]),
+        .init(.lessons, ["p": .lesson(.precision)], "two figures / every digit", in: [.lessons],
+              lessons: graphLessons.union([.neuron])),
+        .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons],
+              lessons: [.neuron]),
+        .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons], lessons: graphLessons.union([.descent])),
+        .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons],
+              lessons: [.descent]),
+        .init(.lessons, ["m": .lesson(.surface(by: 1)), "M": .lesson(.surface(by: -1))], "next / previous surface",
+              in: [.lessons], lessons: [.descent]),
+        .init(.lessons, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
+                         ".": .changeSpeed(by: 1)], "race speed down / up", in: [.lessons], lessons: [.descent]),
+        .init(.lessons, ["Esc": .lesson(.leave), "o": .toggleLessons], "back to the playground", in: [.lessons],
+              footer: .init("playground", 7, in: [.lessons], keys: ["Esc"])),
+        .init(.lessons, ["any key"], "type a character", in: [.lessonEntry]) { key, _ in
+            if case .character(let character) = key { return .line(.type(character)) }
+            return nil
+        },
+        .init(.lessons, ["Tab": .lesson(.switchField)], "expression / values line", in: [.lessonEntry],
+              footer: .init("next line", -2, in: [.lessonEntry])),
+        .init(.lessons, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.lessonEntry],
+              footer: .init("delete", -1, in: [.lessonEntry])),
+        .init(.lessons, ["Enter": .line(.commit)], "build the graph", in: [.lessonEntry],
+              footer: .init("build", -4, in: [.lessonEntry])),
+        .init(.lessons, ["Esc": .line(.cancel)], "cancel the typing", in: [.lessonEntry],
+              footer: .init("cancel", -3, in: [.lessonEntry])),
+
+        // Your own data: the drawing mode's keys (every other key acts as in the playground), the
+        // file-name line and the yes/no question
+        .init(.drawing, ["↑": .moveCrosshair(dx: 0, dy: -1), "↓": .moveCrosshair(dx: 0, dy: 1),
+                         "←": .moveCrosshair(dx: -1, dy: 0), "→": .moveCrosshair(dx: 1, dy: 0)],
+              "move the crosshair", in: [.drawing], footer: .init("move", 1, in: [.drawing])),
+        .init(.drawing, ["Enter": .addPointAtCrosshair], "add a point there", in: [.drawing],
+              footer: .init("add", 2, in: [.drawing])),
+        .init(.drawing, ["click"], "add a point (map)", in: [.drawing], respond: DrawMode.clickAction),
+        .init(.drawing, ["+": .stepDrawingLabel(by: 1), "-": .stepDrawingLabel(by: -1), "=": .stepDrawingLabel(by: 1),
+                         "_": .stepDrawingLabel(by: -1)], "class ±, value ±0.1", in: [.drawing],
+              footer: .init("class", 3, in: [.drawing], keys: ["+", "-"])),
+        .init(.drawing, ["x": .removeNearestPoint, "Bksp": .removeNearestPoint], "remove nearest point", in: [.drawing],
+              footer: .init("remove", 4, in: [.drawing], keys: ["x"])),
+        .init(.drawing, ["C": .askToClearPoints], "clear every point", in: [.drawing], footer: .init("clear", 5, in: [.drawing])),
+        .init(.drawing, ["O": .beginPathEntry(.loadData)], "load points (CSV)", in: [.drawing],
+              footer: .init("load", 7, in: [.drawing])),
+        .init(.drawing, ["Esc": .toggleDrawing], "leave the drawing", in: [.drawing], footer: .init("done", 0, in: [.drawing])),
+        .init(.drawing, ["any key"], "type the file name", in: [.pathEntry]) { key, _ in
+            if case .character(let character) = key { return .line(.type(character)) }
+            return nil
+        },
+        .init(.drawing, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.pathEntry], footer: .init("delete", -1, in: [.pathEntry])),
+        .init(.drawing, ["Enter": .line(.commit)], "save / load the file", in: [.pathEntry], footer: .init("ok", -3, in: [.pathEntry])),
+        .init(.drawing, ["Esc": .line(.cancel)], "cancel the typing", in: [.pathEntry], footer: .init("cancel", -2, in: [.pathEntry])),
+        .init(.drawing, ["y": .answer(true)], "yes", in: [.question], footer: .init("yes", -3, in: [.question])),
+        .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
+        .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),
+    ]
+
+    /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
+    /// In the drawing mode it lists the mode's keys, the file-name line's and the question's.
+    /// In the lessons, only the keys of the lesson on screen.
+    static func isInHelp(_ binding: KeyBinding, of state: AppState) -> Bool {
+        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry]
+            : state.drawing != nil ? [.drawing, .pathEntry, .question] : [.normal, .inspecting, .entry, .overlay, .link]
+        return !binding.contexts.isDisjoint(with: mode) && binding.isOffered(in: state)
+    }
+
+    /// The lessons that step through a graph (1–3).
+    static let graphLessons: Set<Lessons.Lesson> = Set(Lessons.Lesson.allCases.filter(\.isGraph))
+
+    /// The characters the entry line takes: those `Entry.accepts`, digits first.
+    static let entryCharacters: [Character] = {
+        let printable = (33...126).compactMap(Unicode.Scalar.init).map(Character.init).filter(Entry.accepts)
+        return printable.filter(\.isNumber) + printable.filter { !$0.isNumber }
+    }()
+
+    /// The action of `key` in `state`, from the first binding of the state's context that takes it.
+    /// The drawing mode takes its own keys first; any other key does what it does in the
+    /// playground (its `.playground` section: the settings, saving, quitting).
+    public static func action(for key: Key, in state: AppState) -> Action? {
+        let context = KeyContext(state)
+        if let action = action(for: key, in: state, context: context, sections: Set(KeyBinding.Section.allCases)) {
+            return action
+        }
+        if context == .drawing { return action(for: key, in: state, context: .normal, sections: [.playground]) }
+        return context == .normal ? whereKeyWorks(key) : nil
+    }
+
+    /// The name of the first key that makes `action` in `context` (for messages that name a key:
+    /// "press ] to add one"), as the help writes it; "?" if no key does.
+    public static func key(for action: Action, in context: KeyContext = .normal, unicode: Bool = true) -> String {
+        let state = keyNameState
+        for binding in bindings where binding.contexts.contains(context) {
+            for pattern in binding.keys {
+                guard case .key(let key) = pattern, binding.respond(key, state) == action else { continue }
+                return pattern.name(unicode: unicode)
+            }
+        }
+        return "?"
+    }
+
+    /// The state the fixed bindings are asked in by `key(for:)` (their action does not depend on it).
+    private static let keyNameState = AppState(state: PlaygroundState(seed: "0.5"), capabilities: Capabilities(), width: 0, height: 0)
+
+    /// The modes a key of another mode works in, by the key that opens them: a key that does
+    /// nothing in the playground says where it does something instead of nothing at all.
+    static let modes: [(context: KeyContext, name: String)] = [
+        (.inspecting, "while inspecting (\(key(for: .toggleInspector)))"),
+        (.drawing, "in the drawing mode (\(key(for: .toggleDrawing)))"),
+        (.lessons, "in the lessons (\(key(for: .toggleLessons)))"),
+    ]
+
+    static func whereKeyWorks(_ key: Key) -> Action? {
+        for mode in modes {
+            let bound = bindings.contains { binding in
+                binding.contexts.contains(mode.context) && binding.keys.contains { $0 != .anyKey && $0.matches(key) }
+            }
+            if bound, case .character = key { return .note("\(KeyPattern.key(key).name()) works \(mode.name)") }
+        }
+        return nil
+    }
+
+    static func action(for key: Key, in state: AppState, context: KeyContext, sections: Set<KeyBinding.Section>) -> Action? {
+        for wildcard in [false, true] {
+            for binding in bindings where binding.contexts.contains(context) && sections.contains(binding.section) {
+                for pattern in binding.keys where (pattern == .anyKey) == wildcard && pattern.matches(key) {
+                    if let action = binding.respond(key, state) { return action }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The footer's hints for `state`, most useful first, and those pinned to the right edge.
+    /// An open overlay keeps the footer of what is under it.
+    static func footerHints(for state: AppState) -> (left: [KeyBinding], pinned: [KeyBinding]) {
+        var context = KeyContext(state)
+        if context == .overlay || context == .link {
+            var under = state
+            under.overlay = nil
+            context = KeyContext(under)
+        }
+        // A control a classroom link hides is not offered in the footer (its key only says so).
+        let hidden = state.playground.state.hiddenControls
+        let shown = bindings.filter { binding in
+            guard let footer = binding.footer, footer.contexts.contains(context), binding.isOffered(in: state) else { return false }
+            return binding.control.map { !hidden.contains($0) } ?? true
+        }
+        let left = shown.enumerated().filter { !$0.element.footer!.isPinned }
+            .sorted { ($0.element.footer!.priority, $0.offset) < ($1.element.footer!.priority, $1.offset) }
+        return (left.map(\.element), shown.filter { $0.footer!.isPinned })
+    }
+
+    /// A click or the wheel on the settings: a data set's picture, a neuron count's `-`/`+`
+    /// button, or a knob. A click on a picture chooses that data set (focuses the data-set knob
+    /// when it is the current one); on a knob it focuses it, or changes it when it is already
+    /// focused or is a switch; the wheel changes it.
+    static func knobMouseAction(_ key: Key, _ state: AppState) -> Action? {
+        let layout = state.layout
+        switch key {
+        case .click(let x, let y):
+            if let dataset = layout.dataset(atX: x, y: y) {
+                let sets = DatasetPicker.datasets(state.settings.problem)
+                let steps = (sets.firstIndex(of: dataset) ?? 0) - (sets.firstIndex(of: state.settings.activeDataset) ?? 0)
+                return steps == 0 ? .focus(.dataset) : .adjust(.dataset, by: steps)
+            }
+            if let button = layout.neuronButton(atX: x, y: y) { return .adjust(.neurons(layer: button.layer), by: button.delta) }
+            guard let knob = layout.knob(atX: x, y: y) else { return nil }
+            return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
+        case .scroll(let up, let x, let y):
+            return layout.knob(atX: x, y: y).map { .adjust($0, by: up ? 1 : -1) }
+        default:
+            return nil
+        }
+    }
+
+    /// A click on the network drawing: a hidden or output node, or a link, is selected.
+    static func networkClickAction(_ key: Key, _ state: AppState) -> Action? {
+        guard case .click(let x, let y) = key else { return nil }
+        let layout = state.layout
+        if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
+            return .select(.node(layer: node.layer, node: node.node))
+        }
+        return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
+    }
+}
