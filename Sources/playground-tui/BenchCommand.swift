@@ -140,7 +140,7 @@ struct BenchCommand: ParsableCommand {
             ("whole frame, (b)", 120, 40, FrameBenchmark.frame(b, width: 120, height: 40)),
             ("whole frame, (b)", 200, 60, FrameBenchmark.frame(b, width: 200, height: 60)),
             ("whole frame, (c)", 200, 60, FrameBenchmark.frame(largest, width: 200, height: 60)),
-            ("network drawing (thumbnails + links), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
+            ("network drawing (thumbnails + edges), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
             ("render only, frame built, (b)", 120, 40, FrameBenchmark.renderOnly(b, width: 120, height: 40)),
             ("render only, frame built, (b)", 200, 60, FrameBenchmark.renderOnly(b, width: 200, height: 60)),
             ("key to screen (l L ↓ ↑), (b)", 80, 24, FrameBenchmark.keyToScreen(b, width: 80, height: 24)),

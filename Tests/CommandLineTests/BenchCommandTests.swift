@@ -27,9 +27,10 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(result.error, "")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Header, a, b, c, a blank line, (b)'s variants (header and seven rows), a blank line, the
-        // frame header, four frames, and the final newline.
-        XCTAssertEqual(lines.count, 20, result.output)
-        guard lines.count == 20 else { return }
+        // frame header, nine frames (whole frames, the network drawing, render alone, a key to the
+        // screen), and the final newline.
+        XCTAssertEqual(lines.count, 25, result.output)
+        guard lines.count == 25 else { return }
         XCTAssertEqual(lines[0], Self.speedHeader)
         for (line, configuration) in zip(lines[1...3], Self.configurations) {
             let fields = line.split(separator: " ")
@@ -49,8 +50,12 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(lines[13], "")
         XCTAssertEqual(lines[14], Self.frameHeader)
         let frames = ["whole frame, (b) 120x40", "whole frame, (b) 200x60", "whole frame, (c) 200x60",
-                      "network drawing (thumbnails + links), (c) 200x60"]
-        for (line, frame) in zip(lines[15...18], frames) {
+                      "network drawing (thumbnails + edges), (c) 200x60",
+                      "render only, frame built, (b) 120x40", "render only, frame built, (b) 200x60",
+                      "key to screen (l L ↓ ↑), (b) 80x24", "key to screen (l L ↓ ↑), (b) 120x40",
+                      "key to screen (l L ↓ ↑), (b) 200x60"]
+        XCTAssertEqual(lines[15...23].count, frames.count)
+        for (line, frame) in zip(lines[15...23], frames) {
             let words = line.split(separator: " ")
             XCTAssertEqual(words.dropLast(3).joined(separator: " "), frame, line)
             let times = words.suffix(3).compactMap { Double($0) }
@@ -58,7 +63,7 @@ final class BenchCommandTests: XCTestCase {
             // median, best, worst: best <= median <= worst.
             if times.count == 3 { XCTAssertTrue(times[1] <= times[0] && times[0] <= times[2], line) }
         }
-        XCTAssertEqual(lines[19], "")
+        XCTAssertEqual(lines[24], "")
     }
 
     /// (b) under each optimizer and with the diagnostics: each row's loss is `train`'s with that
