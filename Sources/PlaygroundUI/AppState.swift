@@ -32,6 +32,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var heatMap = PictureCache()
     /// Every node's thumbnail, from one evaluation over the thumbnail grid; kept like `heatMap`.
     public internal(set) var thumbnails = PictureCache()
+    /// Issue 15, item 6 (wiring of `PictureCadence`): false while the run loop holds the pictures
+    /// back on a training step; `update` then leaves the heat map and thumbnails as last evaluated
+    /// (at most the cadence's interval old) and the views draw them as they are.
+    public var picturesFollowTraining = true
     /// The inspected node or link (`i`, a click); nil shows the network's output.
     public var selection: Selection?
     /// The entry line for a new weight or bias, while one is typed.

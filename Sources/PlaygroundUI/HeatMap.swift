@@ -11,8 +11,9 @@ enum HeatMapWidget {
         let settings = state.settings
         let values: ArraySlice<Double>
         var cache = state.heatMap
-        if !cache.isCurrent(network: state.playground.network, features: settings.inputFeatures,
-                            width: width, height: height) {
+        let held = !state.picturesFollowTraining && cache.fits(features: settings.inputFeatures, width: width, height: height)
+        if !held, !cache.isCurrent(network: state.playground.network, features: settings.inputFeatures,
+                                   width: width, height: height) {
             cache = PictureCache()
             cache.refresh(network: state.playground.network, features: settings.inputFeatures, width: width, height: height)
         }

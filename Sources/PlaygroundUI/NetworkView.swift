@@ -169,7 +169,8 @@ enum NetworkView {
     static func currentThumbnails(_ state: AppState, diagram: NetworkDiagram) -> PictureCache {
         let (width, height) = (diagram.nodeSize.pixelWidth, diagram.nodeSize.pixelHeight)
         let features = state.settings.inputFeatures
-        if state.thumbnails.isCurrent(network: state.playground.network, features: features, width: width, height: height) {
+        let held = !state.picturesFollowTraining && state.thumbnails.fits(features: features, width: width, height: height)
+        if held || state.thumbnails.isCurrent(network: state.playground.network, features: features, width: width, height: height) {
             return state.thumbnails
         }
         var cache = PictureCache()

@@ -143,6 +143,9 @@ public func update(_ state: inout AppState, _ action: Action) -> Effect {
     if let layer = state.selection?.layer, layer >= 1, layer <= state.settings.networkShape.count {
         state.selectedLayer = layer - 1
     }
+    // Issue 15, item 6: a training step the run loop paces keeps the pictures (a pause, also one
+    // after divergence, refreshes them at once).
+    if case .train = action, state.isPlaying, !state.picturesFollowTraining { return .redraw }
     state.refreshHeatMap()
     return .redraw
 }

@@ -27,6 +27,8 @@ final class Terminal {
     /// Decides what each frame writes (and keeps the frame shown); `surface` writes it.
     private var screenWriter: ScreenWriter
     private var surface: CursesSurface
+    /// The bytes on their way to the terminal; a frame waits while earlier ones have not gone.
+    let output = TerminalOutput()
     private var isOpen = true
     private var input = TerminalInput()
     /// Keys decoded from one read but not yet handed out.
@@ -48,7 +50,7 @@ final class Terminal {
         self.window = window
         self.capabilities = capabilities
         screenWriter = ScreenWriter(unicode: capabilities.unicode, colorPairs: palette)
-        surface = CursesSurface(window: window)
+        surface = CursesSurface(output: output)
     }
 
     /// `asciiRequested`: `--ascii`, draw in ASCII whatever the locale.
@@ -130,6 +132,7 @@ final class Terminal {
     func close() {
         guard isOpen else { return }
         isOpen = false
+        finishOutput()
         Self.giveBack()
         delscreen(screen)
         Signals.uninstall()
@@ -154,6 +157,7 @@ final class Terminal {
     /// terminal take) and `tcsetattr` with the modes saved at `open`.
     static func giveBackAfterCrash() {
         guard Signals.releaseTerminal() else { return }
+        Platform.clearNonBlocking(STDOUT_FILENO)
         writeToTerminal("\u{1B}[0m\u{1B}[?25h")
         if mouseReporting.load(ordering: .sequentiallyConsistent) { writeToTerminal(mouseOff) }
         writeToTerminal("\u{1B}[?1049l")
@@ -175,6 +179,7 @@ final class Terminal {
 
     /// Ctrl-Z: the shell gets a working terminal while the app is stopped; `fg` brings it back.
     private func suspend() {
+        finishOutput()
         Self.giveBack()
         Signals.stopProcess()
         _ = Signals.takeContinued()  // this resume is the one being handled
@@ -189,6 +194,17 @@ final class Terminal {
         }
         invalidate()
     }
+
+    /// Sends what is still waiting, then normal attributes: ncurses, which takes over for the
+    /// teardown, assumes them (it did not draw the frames).
+    private func finishOutput() {
+        output.append(surface.resetBytes)
+        output.flushWaiting()
+        surface.forget()
+    }
+
+    /// Whether a new frame can go to the terminal now (the last ones have gone).
+    var canTakeFrame: Bool { output.canTakeFrame }
 
     /// Writes `bytes` to the terminal at once, past ncurses' buffer (async-signal-safe).
     private static func writeToTerminal(_ bytes: StaticString) {
@@ -212,13 +228,15 @@ final class Terminal {
     func setMouseReporting(_ on: Bool) {
         guard capabilities.mouse, Self.mouseReporting.load(ordering: .sequentiallyConsistent) != on else { return }
         Self.mouseReporting.store(on, ordering: .sequentiallyConsistent)
+        output.flushWaiting()
         Self.writeToTerminal(on ? Self.mouseOn : Self.mouseOff)
     }
 
-    /// Writes a control sequence as it is (OSC 52 for the clipboard), between frames: every
-    /// frame ends with ncurses' buffer flushed, so it cannot land inside ncurses' own output.
+    /// Writes a control sequence as it is (OSC 52 for the clipboard), between frames: it goes
+    /// into the same queue as the frames, after the last one, so it cannot land inside one.
     func writeControl(_ sequence: String) {
-        Self.writeToTerminal(Array(sequence.utf8))
+        output.append(Array(sequence.utf8))
+        output.flush()
     }
 
     /// Writes `text` once more from the start of `row` as one run that the terminal wraps at its
@@ -233,7 +251,8 @@ final class Terminal {
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), row >= 0, row < size.height,
               screenWriter.colorPairs.defaultColors || capabilities.colors == .none else { return }
         let start = "\u{1B}7\u{1B}[\(row + 1);1H\u{1B}[0m"
-        Self.writeToTerminal(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
+        output.append(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
+        output.flush()
     }
 
     private static func writeToTerminal(_ bytes: [UInt8]) {
