@@ -44,3 +44,87 @@ public struct FramePacer: Sendable {
         return epochs
     }
 }
+
+/// Whether the terminal has shown the last frame (issue 15, item 6: skip frames rather than
+/// queue them). After a frame the run loop asks the terminal for its status (ECMA-48's device
+/// status report, `ESC [ 5 n`); the terminal answers (`ESC [ 0 n`) once it has read everything
+/// sent before the question, so the answer comes back only when the frame has crossed the whole
+/// way: a pseudo-terminal's queue, ssh, a slow line, tmux. A new frame is drawn only after the
+/// answer, so over a link slower than the frames, frames are skipped and at most one is in
+/// flight; over a fast one the answer is back long before the next frame is due.
+///
+/// A terminal that has never answered within `patience` is not asked again (frames are then
+/// drawn as the output drains); an answer lost later is given up after `patience`.
+///
+/// The answers also measure the link: a frame of `bytes` answered `t` seconds after it was sent
+/// crossed at `bytes / t` or faster (the round trip is in `t` too). `frameBytes` keeps a frame
+/// to what the link carries in `frameSeconds`, so that a key's change never waits behind a
+/// whole picture in flight.
+public struct FrameAcknowledgement: Sendable, Equatable {
+    /// Seconds to wait for an answer.
+    public static let patience = 0.5
+    /// When the question still unanswered was asked; nil when none is.
+    public private(set) var waitingSince: Double?
+    /// Questions asked and not answered (their answers are still to come).
+    public private(set) var unanswered = 0
+    /// The terminal has answered at least once.
+    public private(set) var hasAnswered = false
+    /// The terminal does not answer: no more questions, no more waiting.
+    public private(set) var gaveUp = false
+    /// The link's speed as the answers show it; nil before a frame large enough to tell.
+    public private(set) var bytesPerSecond: Double?
+    /// The size of the frame waiting for its answer.
+    private var waitingBytes = 0
+    /// Frames smaller than this mostly measure the round trip, not the link.
+    public static let measuredFrameBytes = 4096
+    /// How long one frame may keep the link busy.
+    public static let frameSeconds = 0.05
+
+    public init() {}
+
+    /// Whether to ask after the next frame.
+    public var asks: Bool { !gaveUp }
+
+    /// Whether a new frame may be drawn at `now`.
+    public mutating func mayDraw(now: Double) -> Bool {
+        guard let since = waitingSince, !gaveUp else { return true }
+        guard now - since >= Self.patience else { return false }
+        if !hasAnswered { gaveUp = true }
+        waitingSince = nil
+        unanswered = 0
+        return true
+    }
+
+    /// A question was sent at `now` after a frame of `bytes`.
+    public mutating func asked(now: Double, bytes: Int = 0) {
+        unanswered += 1
+        if waitingSince == nil {
+            waitingSince = now
+            waitingBytes = bytes
+        }
+    }
+
+    /// `count` answers arrived at `now`.
+    public mutating func answered(_ count: Int, now: Double = 0) {
+        guard count > 0 else { return }
+        hasAnswered = true
+        if unanswered == 1, let since = waitingSince, waitingBytes >= Self.measuredFrameBytes, now > since {
+            // The fastest recent measurement (a slow one may be a delay, not the link), fading.
+            let measured = Double(waitingBytes) / (now - since)
+            bytesPerSecond = max(measured, 0.8 * (bytesPerSecond ?? 0))
+        }
+        unanswered = max(0, unanswered - count)
+        if unanswered == 0 { waitingSince = nil }
+    }
+
+    /// The most bytes the next frame should take; nil for no limit (a fast link, or not known).
+    public var frameBytes: Int? {
+        bytesPerSecond.map { Int(min(Double(Int.max / 2), $0 * Self.frameSeconds)) }
+    }
+
+    /// The terminal was given back and taken again: answers still on their way were read or lost.
+    public mutating func restart() {
+        waitingSince = nil
+        unanswered = 0
+    }
+}

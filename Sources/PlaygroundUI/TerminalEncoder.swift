@@ -98,8 +98,6 @@ public struct EncodingSurface: TerminalSurface {
     private struct Ink {
         var utf8: [UInt8]
         var look: Look
-        /// A coloured upper half block ("▀", not reversed): two pixels, upper and lower colour.
-        var isHalfBlock: Bool
     }
 
     private var pairs: [Int32: (Int16, Int16)] = [:]
@@ -155,8 +153,7 @@ public struct EncodingSurface: TerminalSurface {
     public mutating func prepare(ink: Int, as cell: TerminalCell) {
         let (foreground, background) = cell.pair == 0 ? (-1, -1) : pairs[cell.pair] ?? (-1, -1)
         let value = Ink(utf8: Array(String(Character(cell.scalar)).utf8),
-                        look: Look(foreground: foreground, background: background, bold: cell.bold, reverse: cell.reverse),
-                        isHalfBlock: cell.scalar == "▀" && !cell.reverse)
+                        look: Look(foreground: foreground, background: background, bold: cell.bold, reverse: cell.reverse))
         precondition(ink <= inks.count, "inks are numbered from 0 without gaps")
         if ink == inks.count { inks.append(value) } else { inks[ink] = value }
     }
@@ -179,47 +176,14 @@ public struct EncodingSurface: TerminalSurface {
             return
         }
         let cell = inks[ink]
-        if cell.isHalfBlock, let look {
-            writeHalfBlock(cell.look, now: look)
-        } else {
-            change(to: cell.look, blank: cell.utf8 == [0x20])
-            output += cell.utf8
-        }
+        // The text stays the frame's own: a "▀" of two equal colours would look the same as a
+        // space, but a capture of the screen would differ.
+        change(to: cell.look, blank: cell.utf8 == [0x20])
+        output += cell.utf8
         cursor = x + 1 < width ? (x + 1, y) : nil
     }
 
     public mutating func present() {}
-
-    /// Two pixels (upper: the foreground, lower: the background of `pixels`) in whichever of
-    /// four equal-looking forms needs the fewest colour changes from `now`: "▀" upper on lower,
-    /// "▄" lower on upper, and for two equal pixels a space on that background or "█" in that
-    /// foreground. Along a smooth heat map a neighbour usually shares a colour with the cell.
-    private mutating func writeHalfBlock(_ pixels: Look, now: Look) {
-        let upper = pixels.foreground, lower = pixels.background
-        func changes(_ foreground: Int16?, _ background: Int16?) -> Int {
-            (foreground.map { $0 != now.foreground } ?? false ? 1 : 0) + (background.map { $0 != now.background } ?? false ? 1 : 0)
-        }
-        var best: (glyph: [UInt8], foreground: Int16, background: Int16) = (Self.upperHalf, upper, lower)
-        var fewest = changes(upper, lower)
-        if changes(lower, upper) < fewest {
-            best = (Self.lowerHalf, lower, upper)
-            fewest = changes(lower, upper)
-        }
-        if upper == lower {
-            if changes(nil, upper) < fewest {
-                best = ([0x20], now.foreground, upper)
-                fewest = changes(nil, upper)
-            }
-            if changes(upper, nil) < fewest { best = (Self.fullBlock, upper, now.background) }
-        }
-        var target = pixels
-        target.foreground = best.foreground
-        target.background = best.background
-        change(to: target, blank: false)
-        output += best.glyph
-    }
-
-    private static let upperHalf = Array("▀".utf8), lowerHalf = Array("▄".utf8), fullBlock = Array("█".utf8)
 
     /// Sends what differs between the look in force and `target`, and nothing else. A `blank`
     /// (a space, not in reverse) shows no foreground: it keeps the one in force.

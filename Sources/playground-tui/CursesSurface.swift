@@ -40,9 +40,14 @@ struct CursesSurface: TerminalSurface {
     mutating func write(ink: Int) { encoder.write(ink: ink) }
 
     mutating func present() {
-        output.append(encoder.take())
+        let bytes = encoder.take()
+        presentedBytes = bytes.count
+        output.append(bytes)
         output.flush()
     }
+
+    /// What the last `present` handed over.
+    private(set) var presentedBytes = 0
 
     /// Something else wrote to the terminal: nothing is assumed about its attributes and cursor.
     mutating func forget() { encoder.forget() }

@@ -9,8 +9,9 @@ import PlaygroundUI
 ///
 /// Light on the wire (issue 15, item 6): training evaluates the pictures only when
 /// `PictureCadence` says they are due (10 times a second; the counters follow every frame), and
-/// a frame is drawn only when the terminal has taken the last one (`TerminalOutput`): over a slow
-/// link frames are skipped, never queued, and training and the keys go on at their pace.
+/// a frame is drawn only when the terminal has taken and shown the last one (`TerminalOutput`,
+/// `FrameAcknowledgement`): over a slow link frames are skipped, never queued, and training and
+/// the keys go on at their pace.
 struct RunLoop {
     /// How the loop ended.
     enum Outcome: Equatable {
@@ -53,7 +54,7 @@ struct RunLoop {
             let frameStart = Monotonic.now
             statistics.recordFrameStart(frameStart, playing: state.isPlaying)
             if state.isPlaying { trainOneFrame() } else { lastDeadline = nil }
-            let canDraw = terminal.canTakeFrame  // also sends what the terminal now takes
+            let canDraw = terminal.canTakeFrame(now: Monotonic.now)  // also sends what the terminal now takes
             if needsDraw {
                 if canDraw { draw() } else { statistics.recordSkippedFrame() }
             }
@@ -103,7 +104,8 @@ struct RunLoop {
             terminal.rewriteWrapped(state.settings.link, row: rows.lowerBound)
         }
         statistics.recordFrame(renderSeconds: rendered - start, drawSeconds: Monotonic.now - rendered)
-        needsDraw = false
+        // A slow link took part of the frame: the rest goes with the next.
+        needsDraw = terminal.isBehind
     }
 
     /// Puts back the held network drawing on a held frame; keeps the drawing of a fresh one.

@@ -29,6 +29,10 @@ final class Terminal {
     private var surface: CursesSurface
     /// The bytes on their way to the terminal; a frame waits while earlier ones have not gone.
     let output = TerminalOutput()
+    /// Whether the terminal has shown the last frame (it answers a status question after each).
+    private var acknowledgement = FrameAcknowledgement()
+    /// ECMA-48's device status report: the terminal answers `ESC [ 0 n`.
+    private static let statusQuestion: [UInt8] = Array("\u{1B}[5n".utf8)
     private var isOpen = true
     private var input = TerminalInput()
     /// Keys decoded from one read but not yet handed out.
@@ -197,14 +201,25 @@ final class Terminal {
 
     /// Sends what is still waiting, then normal attributes: ncurses, which takes over for the
     /// teardown, assumes them (it did not draw the frames).
+    /// The answers still to come are read here, so that they do not reach the shell.
     private func finishOutput() {
         output.append(surface.resetBytes)
         output.flushWaiting()
         surface.forget()
+        let end = Monotonic.now + FrameAcknowledgement.patience
+        while acknowledgement.unanswered > 0, Monotonic.now < end {
+            let left = Int32(max(1, ((end - Monotonic.now) * 1000).rounded(.up)))
+            if case .closed = input.read(timeoutMilliseconds: left) { break }
+            acknowledgement.answered(input.takeStatusReports())
+        }
+        acknowledgement.restart()
     }
 
-    /// Whether a new frame can go to the terminal now (the last ones have gone).
-    var canTakeFrame: Bool { output.canTakeFrame }
+    /// Whether a new frame can go to the terminal now: the last one has gone out and the
+    /// terminal has answered the question after it (see `FrameAcknowledgement`).
+    func canTakeFrame(now: Double) -> Bool {
+        output.canTakeFrame && acknowledgement.mayDraw(now: now)
+    }
 
     /// Writes `bytes` to the terminal at once, past ncurses' buffer (async-signal-safe).
     private static func writeToTerminal(_ bytes: StaticString) {
@@ -278,7 +293,30 @@ final class Terminal {
     func invalidate() { screenWriter.invalidate() }
 
     /// Writes the cells of `grid` that differ from the last frame, then updates the screen once.
-    func draw(_ grid: CellGrid) { screenWriter.draw(grid, on: &surface) }
+    /// Over a slow link (as the answers measure it) at most what it carries in
+    /// `FrameAcknowledgement.frameSeconds`; the rest follows with the next frames.
+    func draw(_ grid: CellGrid) {
+        var limit = Int.max
+        if let bytes = acknowledgement.frameBytes {
+            limit = max(Self.fewestCells, bytes / max(1, bytesPerCell))
+        }
+        screenWriter.draw(grid, on: &surface, cellLimit: limit)
+        let bytes = surface.presentedBytes
+        if screenWriter.cellsWritten >= 100 { bytesPerCell = max(1, bytes / screenWriter.cellsWritten) }
+        guard bytes > 0, acknowledgement.asks else { return }
+        output.append(Self.statusQuestion)
+        output.flush()
+        acknowledgement.asked(now: Monotonic.now, bytes: bytes)
+    }
+
+    /// Bytes a changed cell took in the last large frame (for the cell limit).
+    private var bytesPerCell = 10
+    /// A limited frame still writes this many cells.
+    private static let fewestCells = 64
+
+    /// Part of the last frame is still to be written (a slow link): draw again without waiting
+    /// for a change.
+    var isBehind: Bool { screenWriter.isBehind }
 
     /// What one read from the terminal gave.
     enum Read {
@@ -310,7 +348,9 @@ final class Terminal {
             return .event(.resize)
         }
         if !queued.isEmpty { return .event(.key(queued.removeFirst())) }
-        switch input.read(timeoutMilliseconds: timeoutMilliseconds) {
+        let read = input.read(timeoutMilliseconds: timeoutMilliseconds)
+        acknowledgement.answered(input.takeStatusReports(), now: Monotonic.now)
+        switch read {
         case .nothing: return .nothing
         case .closed: return .closed
         case .keys(let keys):

@@ -80,7 +80,7 @@ final class ThrottledTerminalTests: EndToEndTestCase {
         try Self.proxy.write(to: script, atomically: true, encoding: .utf8)
 
         let free = try measure(python: python, script: script.path, rate: 0, latencyTrials: 0)
-        let slow = try measure(python: python, script: script.path, rate: Self.bytesPerSecond, latencyTrials: 9)
+        let slow = try measure(python: python, script: script.path, rate: Self.bytesPerSecond, latencyTrials: 10)
         let ratio = slow.epochsPerSecond / free.epochsPerSecond
         let median = slow.latencies.sorted()[slow.latencies.count / 2]
         print("throttled terminal: \(Int(free.epochsPerSecond)) epochs/s unthrottled, \(Int(slow.epochsPerSecond)) throttled"
@@ -92,8 +92,8 @@ final class ThrottledTerminalTests: EndToEndTestCase {
     }
 
     /// Trains for `trainingSeconds` behind the proxy at `rate`, then pauses and reads the epoch
-    /// (exact once paused); then, still playing, times `latencyTrials` speed changes from the key
-    /// sent to the new speed on screen.
+    /// (exact once paused); then trains a new network and times `latencyTrials` speed changes
+    /// from the key sent to the new speed on screen.
     func measure(python: String, script: String, rate: Int, latencyTrials: Int) throws -> Run {
         let app = TmuxSession.appCommand(binary: try binary(), arguments: ["--state", Self.busyState],
                                          term: "xterm-256color", environment: [:])
@@ -118,9 +118,12 @@ final class ThrottledTerminalTests: EndToEndTestCase {
         var run = Run(epochsPerSecond: epochs / stop.timeIntervalSince(start))
 
         guard latencyTrials > 0 else { return run }
+        // A new network: its pictures change the most, so the link is at its busiest.
+        try session.send("r")
+        try waitForScreen(session, "epoch 0 after the reset") { $0.numbers(after: "Epoch").first == 0 }
         try session.send("Space")
         try waitForText(session, "playing")
-        usleep(1_000_000)  // the link is busy with the pictures again
+        usleep(300_000)
         for trial in 0..<latencyTrials {
             let (key, shown) = trial % 2 == 0 ? (">", "100 epochs/s") : ("<", "60 epochs/s")
             let sent = Date()

@@ -54,20 +54,6 @@ final class EncodingSurfaceTests: XCTestCase {
         XCTAssertTrue(text(surface.take()).hasSuffix("\u{1B}[1;38;5;25;48;5;231m+\u{1B}[22m▀"))
     }
 
-    func testHalfBlocksTakeTheFormThatSavesColourChanges() {
-        var writer = makeWriter()
-        var surface = EncodingSurface(width: 4, height: 1, strings: .xterm)
-        var frame = CellGrid(width: 4, height: 1)
-        let pixels: [(Int, Int)] = [(31, 74), (74, 152), (152, 152), (152, 208)]
-        for (x, (upper, lower)) in pixels.enumerated() {
-            frame[x, 0] = Cell("▀", style: CellStyle(foreground: .index(UInt8(upper)), background: .index(UInt8(lower))))
-        }
-        writer.draw(frame, on: &surface)
-        // 74 is in force as the background: "▄" keeps it and changes only the foreground; then
-        // 152 is in force as the foreground: "█"; then "▀" needs only the background.
-        XCTAssertTrue(text(surface.take()).hasSuffix("\u{1B}[38;5;31;48;5;74m▀\u{1B}[38;5;152m▄█\u{1B}[48;5;208m▀"))
-    }
-
     func testASpaceKeepsTheForegroundInForce() {
         var writer = makeWriter()
         var surface = EncodingSurface(width: 3, height: 1, strings: .xterm)
@@ -129,13 +115,6 @@ final class EncodingSurfaceTests: XCTestCase {
                     var expected = Emulator.Cell(scalar: cell.scalar, look: Emulator.Look(
                         foreground: colors.foreground, background: colors.background, bold: cell.style.bold, reverse: cell.style.reverse))
                     let shown = terminal.screen[y][x]
-                    if cell.scalar == "▀", !cell.style.reverse {
-                        // Two pixels: any of the four forms that shows them is the same look.
-                        XCTAssertEqual(shown.pixels, expected.pixels, "round \(round), (\(x), \(y)): \(shown)")
-                        XCTAssertEqual(shown.look.bold, expected.look.bold)
-                        XCTAssertFalse(shown.look.reverse)
-                        continue
-                    }
                     // A space shows no foreground (unless in reverse): any is the same look.
                     if cell.scalar == " ", !cell.style.reverse { expected.look.foreground = shown.look.foreground }
                     XCTAssertEqual(shown, expected, "round \(round), (\(x), \(y))")
@@ -161,17 +140,6 @@ struct Emulator {
     struct Cell: Equatable {
         var scalar: Unicode.Scalar = " "
         var look = Look()
-        /// The upper and lower pixel's colours of a block cell shown without reverse.
-        var pixels: [Int16]? {
-            guard !look.reverse else { return nil }
-            switch scalar {
-            case "▀": return [look.foreground, look.background]
-            case "▄": return [look.background, look.foreground]
-            case "█": return [look.foreground, look.foreground]
-            case " ": return [look.background, look.background]
-            default: return nil
-            }
-        }
     }
 
     let width: Int, height: Int

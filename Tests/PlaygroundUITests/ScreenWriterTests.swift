@@ -191,4 +191,34 @@ final class ScreenWriterTests: XCTestCase {
                        [.definePair(1, foreground: 196, background: -1), .definePair(2, foreground: 196, background: 21)])
         XCTAssertEqual(surface.writes, [TerminalCell("r", pair: 1), TerminalCell("b", reverse: true, pair: 2), TerminalCell("R", pair: 1)])
     }
+    /// Over a slow link a frame writes at most its limit of changed cells; the next frames write
+    /// the rest, starting where the last one stopped, until the screen shows the frame.
+    func testALimitedDrawWritesTheRestWithTheNextFramesRowAfterRow() {
+        var writer = makeWriter()
+        var surface = RecordingSurface(width: 4, height: 3)
+        writer.draw(grid(["....", "....", "...."]), on: &surface)
+        let frame = grid(["abcd", "efgh", "ijkl"])
+        var rounds = 0
+        repeat {
+            surface.clearRecord()
+            writer.draw(frame, on: &surface, cellLimit: 5)
+            XCTAssertLessThanOrEqual(surface.writes.count, 5)
+            rounds += 1
+        } while writer.isBehind && rounds < 10
+        XCTAssertEqual(rounds, 3, "12 cells, 5 a frame")
+        XCTAssertEqual(surface.text, ["abcd", "efgh", "ijkl"])
+        surface.clearRecord()
+        writer.draw(frame, on: &surface, cellLimit: 5)
+        XCTAssertEqual(surface.operations, [.present], "the frame shown is the frame")
+
+        // A row that keeps changing does not starve the rows after it.
+        var changing = frame
+        for round in 0..<3 {
+            changing.put(String(repeating: String(round), count: 4), x: 0, y: 0)
+            changing.put("MNOP", x: 0, y: 2)
+            surface.clearRecord()
+            writer.draw(changing, on: &surface, cellLimit: 4)
+        }
+        XCTAssertEqual(surface.text[2], "MNOP")
+    }
 }
