@@ -14,9 +14,10 @@ if ! command -v tmux >/dev/null; then
   exit 0
 fi
 work=$(mktemp -d)
-server="ptui-wire-bench-$$"
+# One private tmux server per measurement (a new server on a name just killed can fail).
+server=""
 tmux_() { tmux -L "$server" -f /dev/null "$@"; }
-trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && tmux_ kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
 declare -A states=(
   [circle]="seed=0.12345"
@@ -26,6 +27,7 @@ declare -A states=(
 # kilobytes_per_second BIN WIDTH HEIGHT STATE: KB/s (1 KB = 1000 bytes) from Space on.
 kilobytes_per_second() {
   local app=$1 width=$2 height=$3 state=$4 log="$work/out-$RANDOM"
+  server="ptui-wire-bench-$$-$RANDOM"
   tmux_ new-session -d -s b -x "$width" -y "$height" "env -u NO_COLOR TERM=xterm-256color '$app' --state '$state'; sleep 3600"
   sleep 1.5
   tmux_ pipe-pane -O -t b "cat > '$log'"
@@ -38,6 +40,7 @@ kilobytes_per_second() {
   tmux_ send-keys -t b q
   sleep 0.3
   tmux_ kill-server 2>/dev/null || true
+  server=""
   awk -v b=$((end - start)) -v s="$seconds" 'BEGIN { printf "%.1f", b / s / 1000 }'
 }
 

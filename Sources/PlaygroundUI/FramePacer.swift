@@ -53,16 +53,20 @@ public struct FramePacer: Sendable {
 /// answer, so over a link slower than the frames, frames are skipped and at most one is in
 /// flight; over a fast one the answer is back long before the next frame is due.
 ///
-/// A terminal that has never answered within `patience` is not asked again (frames are then
-/// drawn as the output drains); an answer lost later is given up after `patience`.
+/// Until the terminal's first answer nothing waits for one (the first frame may take seconds
+/// over a slow link, and some terminal may never answer); after `unansweredLimit` questions
+/// without any answer it is not asked again. An answer lost later is given up after `lostAfter`.
 ///
 /// The answers also measure the link: a frame of `bytes` answered `t` seconds after it was sent
 /// crossed at `bytes / t` or faster (the round trip is in `t` too). `frameBytes` keeps a frame
 /// to what the link carries in `frameSeconds`, so that a key's change never waits behind a
 /// whole picture in flight.
 public struct FrameAcknowledgement: Sendable, Equatable {
-    /// Seconds to wait for an answer.
-    public static let patience = 0.5
+    /// Questions without any answer after which the terminal is taken not to answer.
+    public static let unansweredLimit = 30
+    /// Seconds to wait for an answer (a large frame over a slow link takes a while); after that
+    /// the answer counts as lost.
+    public static let lostAfter = 3.0
     /// When the question still unanswered was asked; nil when none is.
     public private(set) var waitingSince: Double?
     /// Questions asked and not answered (their answers are still to come).
@@ -73,12 +77,18 @@ public struct FrameAcknowledgement: Sendable, Equatable {
     public private(set) var gaveUp = false
     /// The link's speed as the answers show it; nil before a frame large enough to tell.
     public private(set) var bytesPerSecond: Double?
+    /// The quickest answer seen: the round trip, which a frame's time also holds.
+    public private(set) var roundTrip: Double?
     /// The size of the frame waiting for its answer.
     private var waitingBytes = 0
-    /// Frames smaller than this mostly measure the round trip, not the link.
-    public static let measuredFrameBytes = 4096
+    /// After a lost answer, a late one would time the wrong frame: no measuring until all are in.
+    private var measurable = true
+    /// Frames smaller than this say little about the link's speed.
+    public static let measuredFrameBytes = 1024
     /// How long one frame may keep the link busy.
     public static let frameSeconds = 0.05
+    /// A link that carries this much in `frameSeconds` needs no limit.
+    public static let unlimitedFrameBytes = 65536
 
     public init() {}
 
@@ -87,17 +97,18 @@ public struct FrameAcknowledgement: Sendable, Equatable {
 
     /// Whether a new frame may be drawn at `now`.
     public mutating func mayDraw(now: Double) -> Bool {
-        guard let since = waitingSince, !gaveUp else { return true }
-        guard now - since >= Self.patience else { return false }
-        if !hasAnswered { gaveUp = true }
+        guard hasAnswered, let since = waitingSince, !gaveUp else { return true }
+        guard now - since >= Self.lostAfter else { return false }
         waitingSince = nil
         unanswered = 0
+        measurable = false
         return true
     }
 
     /// A question was sent at `now` after a frame of `bytes`.
     public mutating func asked(now: Double, bytes: Int = 0) {
         unanswered += 1
+        if !hasAnswered, unanswered >= Self.unansweredLimit { gaveUp = true }
         if waitingSince == nil {
             waitingSince = now
             waitingBytes = bytes
@@ -108,23 +119,33 @@ public struct FrameAcknowledgement: Sendable, Equatable {
     public mutating func answered(_ count: Int, now: Double = 0) {
         guard count > 0 else { return }
         hasAnswered = true
-        if unanswered == 1, let since = waitingSince, waitingBytes >= Self.measuredFrameBytes, now > since {
-            // The fastest recent measurement (a slow one may be a delay, not the link), fading.
-            let measured = Double(waitingBytes) / (now - since)
-            bytesPerSecond = max(measured, 0.8 * (bytesPerSecond ?? 0))
+        if measurable, unanswered == 1, let since = waitingSince, now > since {
+            let seconds = now - since
+            roundTrip = min(roundTrip ?? seconds, seconds)
+            if waitingBytes >= Self.measuredFrameBytes {
+                // The frame's own time is what the round trip does not explain.
+                let measured = Double(waitingBytes) / max(0.001, seconds - (roundTrip ?? 0))
+                bytesPerSecond = bytesPerSecond.map { 0.5 * $0 + 0.5 * measured } ?? measured
+            }
         }
         unanswered = max(0, unanswered - count)
-        if unanswered == 0 { waitingSince = nil }
+        if unanswered == 0 {
+            waitingSince = nil
+            if count == 1 || !measurable { measurable = true }
+        }
     }
 
     /// The most bytes the next frame should take; nil for no limit (a fast link, or not known).
     public var frameBytes: Int? {
-        bytesPerSecond.map { Int(min(Double(Int.max / 2), $0 * Self.frameSeconds)) }
+        guard let bytesPerSecond else { return nil }
+        let bytes = bytesPerSecond * Self.frameSeconds
+        return bytes >= Double(Self.unlimitedFrameBytes) ? nil : Int(bytes)
     }
 
     /// The terminal was given back and taken again: answers still on their way were read or lost.
     public mutating func restart() {
         waitingSince = nil
         unanswered = 0
+        measurable = false
     }
 }

@@ -115,8 +115,10 @@ public struct ScreenWriter: Sendable {
         frameShown = grid
     }
 
-    /// `draw` with a limit: rows from `resumeRow` on, wrapping; the frame shown becomes the old
-    /// one with the cells written.
+    /// `draw` with a limit, in two passes: first the cells whose character changes or is not a
+    /// half block (text, marks, the focus: what a key changes), from the top; then the half
+    /// blocks that only change colour (the pictures), rows from `resumeRow` on, wrapping. The
+    /// frame shown becomes the old one with the cells written.
     @usableFromInline
     mutating func drawLimited<Surface: TerminalSurface>(_ grid: CellGrid, previous: CellGrid, on surface: inout Surface, limit: Int) {
         let width = min(grid.width, surface.width), height = min(grid.height, surface.height)
@@ -124,24 +126,28 @@ public struct ScreenWriter: Sendable {
         var count = 0
         behind = false
         let start = height > 0 ? resumeRow % height : 0
-        rows: for step in 0..<height {
-            let y = (start + step) % height
-            var cursorX = -1
-            for x in 0..<width {
-                let index = y * grid.width + x
-                let cell = grid.cells[index]
-                if shown.cells[index] == cell { continue }
-                if count == limit {
-                    behind = true
-                    resumeRow = y
-                    break rows
+        passes: for picturePass in [false, true] {
+            for step in 0..<height {
+                let y = picturePass ? (start + step) % height : step
+                var cursorX = -1
+                for x in 0..<width {
+                    let index = y * grid.width + x
+                    let cell = grid.cells[index], old = shown.cells[index]
+                    if old == cell { continue }
+                    let isPicture = cell.scalar == "▀" && old.scalar == "▀"
+                    if isPicture != picturePass { continue }
+                    if count == limit {
+                        behind = true
+                        if picturePass { resumeRow = y }
+                        break passes
+                    }
+                    let ink = inks[cell] ?? prepareInk(for: cell, on: &surface)
+                    if cursorX != x { surface.move(x: x, y: y) }
+                    surface.write(ink: ink)
+                    cursorX = x + 1
+                    shown.cells[index] = cell
+                    count += 1
                 }
-                let ink = inks[cell] ?? prepareInk(for: cell, on: &surface)
-                if cursorX != x { surface.move(x: x, y: y) }
-                surface.write(ink: ink)
-                cursorX = x + 1
-                shown.cells[index] = cell
-                count += 1
             }
         }
         if !behind { resumeRow = 0 }

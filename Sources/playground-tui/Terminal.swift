@@ -206,8 +206,8 @@ final class Terminal {
         output.append(surface.resetBytes)
         output.flushWaiting()
         surface.forget()
-        let end = Monotonic.now + FrameAcknowledgement.patience
-        while acknowledgement.unanswered > 0, Monotonic.now < end {
+        let end = Monotonic.now + 0.5
+        while acknowledgement.hasAnswered, acknowledgement.unanswered > 0, Monotonic.now < end {
             let left = Int32(max(1, ((end - Monotonic.now) * 1000).rounded(.up)))
             if case .closed = input.read(timeoutMilliseconds: left) { break }
             acknowledgement.answered(input.takeStatusReports())

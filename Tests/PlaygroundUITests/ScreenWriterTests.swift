@@ -211,14 +211,24 @@ final class ScreenWriterTests: XCTestCase {
         writer.draw(frame, on: &surface, cellLimit: 5)
         XCTAssertEqual(surface.operations, [.present], "the frame shown is the frame")
 
-        // A row that keeps changing does not starve the rows after it.
-        var changing = frame
+        // A picture row that keeps changing does not starve the rows after it, and a change of
+        // text goes before the pictures.
+        let red = CellStyle(foreground: .index(196)), blue = CellStyle(foreground: .index(21))
+        var pictures = CellGrid(width: 4, height: 3, fill: Cell("▀", style: red))
+        writer.draw(pictures, on: &surface)
+        while writer.isBehind { writer.draw(pictures, on: &surface, cellLimit: 5) }
         for round in 0..<3 {
-            changing.put(String(repeating: String(round), count: 4), x: 0, y: 0)
-            changing.put("MNOP", x: 0, y: 2)
+            pictures.fill(Rect(x: 0, y: 0, width: 4, height: 1), with: Cell("▀", style: round % 2 == 0 ? blue : red))
+            pictures.fill(Rect(x: 0, y: 2, width: 4, height: 1), with: Cell("▀", style: blue))
             surface.clearRecord()
-            writer.draw(changing, on: &surface, cellLimit: 4)
+            writer.draw(pictures, on: &surface, cellLimit: 4)
         }
-        XCTAssertEqual(surface.text[2], "MNOP")
+        XCTAssertEqual(surface.screen[2].map { $0.map { writer.colorPairs.colors(ofPair: $0.pair) } },
+                       Array(repeating: writer.colorPairs.terminalColors(blue), count: 4))
+        pictures.put("key", x: 0, y: 2)
+        pictures.fill(Rect(x: 0, y: 0, width: 4, height: 2), with: Cell("▀", style: red))
+        surface.clearRecord()
+        writer.draw(pictures, on: &surface, cellLimit: 3)
+        XCTAssertEqual(surface.text[2], "key▀", "the text first")
     }
 }
