@@ -12,7 +12,8 @@ struct TerminalUnavailable: Error {
 /// The one owner of the terminal (htop's CRT_init / CRT_done): setup, drawing, input, teardown.
 ///
 /// `open` refuses before writing a byte when stdin or stdout is not a terminal, or when ncurses
-/// does not know `TERM`. ncurses draws; input is read from standard input by `TerminalInput`,
+/// does not know `TERM`. ncurses sets the terminal up and gives it back; frames go out as
+/// `CursesSurface` encodes them, through `TerminalOutput`; input is read from standard input by `TerminalInput`,
 /// and mouse reporting is switched on here (xterm's modes 1000 and 1006: presses and releases,
 /// reported in the SGR form that reaches any column).
 ///
