@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # make bench: the engine's speed beside the plain C oracle (../shared/oracle/tfp_ref.c), measured
-# in the same run so the ratios hold on a noisy machine. Prints numbers; asserts nothing.
+# in the same run so the ratios hold on a noisy machine, and the bytes per second the playground
+# sends to its terminal (scripts/wire-bench.sh). Prints numbers; asserts nothing.
 set -euo pipefail
 bin=${1:-.build/release/playground-tui}
 epochs=${EPOCHS:-2000}
 loss_epochs=$((epochs / 4))
 
 "$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
+echo
+bash "$(dirname "$0")/wire-bench.sh" "$bin"
 echo
 
 # The sweep on every core: the same sweep with --jobs 1 and --jobs N, one after the other in this
