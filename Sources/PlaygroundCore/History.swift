@@ -118,15 +118,26 @@ public struct History: Sendable {
     /// Slots in the pool (kept plus free).
     public var slotCount: Int { counts.count / 3 }
 
-    /// True when the spacing rule keeps `epoch` of a recording from `start` to `now`.
-    public static func keeps(_ epoch: Int, start: Int, now: Int) -> Bool {
+    /// True when the spacing rule with window `recent` keeps `epoch` of a recording from `start`
+    /// to `now`. A smaller window keeps a subset (every level starts sooner).
+    public static func keeps(_ epoch: Int, start: Int, now: Int, recent: Int = History.recent) -> Bool {
         let age = now - epoch
         guard epoch != start, age >= recent else { return true }
-        return epoch % (1 << level(age: age)) == 0
+        return epoch % (1 << (Int.bitWidth - (age / recent).leadingZeroBitCount)) == 0
     }
 
-    /// ⌊log2(age / recent)⌋ + 1 for age ≥ recent.
-    static func level(age: Int) -> Int { Int.bitWidth - (age / recent).leadingZeroBitCount }
+    /// At most `limit` (≥ 64) of the kept epochs: all of them when they fit, else those the rule
+    /// keeps with the largest window (256, 128, 64, …) that fits, the start and the latest always
+    /// among them. A session saves these, so that its size stays bounded however long the run.
+    public func keptEpochs(atMost limit: Int) -> [Int] {
+        guard let start, let latest, keptEpochs.count > limit else { return keptEpochs }
+        var window = History.recent / 2
+        while true {
+            let kept = keptEpochs.filter { History.keeps($0, start: start, now: latest, recent: window) }
+            if kept.count <= limit || window == 1 { return kept }
+            window /= 2
+        }
+    }
 
     // MARK: Recording
 

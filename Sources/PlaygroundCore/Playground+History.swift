@@ -117,3 +117,10 @@ public struct HistoryError: Error, Equatable, CustomStringConvertible, Sendable 
         }
     }
 }
+
+extension Network {
+    /// Every parameter, in the order a session saves them: the weights (layer after layer,
+    /// destination by destination, source by source), then a bias per node, then a PReLU slope
+    /// per node, input nodes included.
+    public var parameterValues: [Double] { parameters }
+}

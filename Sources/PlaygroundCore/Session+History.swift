@@ -1,7 +1,11 @@
 /// A history in a session (version 2): its snapshots and ghosts as records, their validation on
 /// restore, and `History`'s equality (the kept epochs and every kept number, bit for bit).
 extension Session {
-    /// `History` as saved: the kept epochs, ascending, and the ghosts.
+    /// The most snapshots a session keeps (`History.keptEpochs(atMost:)` thins a longer history
+    /// when it is saved): about 36 MB of JSON for the largest network under Adam.
+    public static let historyLimit = 640
+
+    /// `History` as saved: the kept epochs, ascending (at most `historyLimit`), and the ghosts.
     public struct HistoryRecord: Codable, Equatable, Sendable {
         public var snapshots: [Snapshot]
         public var ghosts: [GhostRecord]
@@ -35,7 +39,7 @@ extension Session.HistoryRecord {
         guard !history.isEmpty else { return nil }
         func unlessZero<T: FixedWidthInteger>(_ values: [T]) -> [T]? { values.allSatisfy { $0 == 0 } ? nil : values }
         func unlessZero(_ values: [Double]) -> [Double]? { values.allSatisfy { $0.bitPattern == 0 } ? nil : values }
-        snapshots = history.keptEpochs.map { epoch in
+        snapshots = history.keptEpochs(atMost: Session.historyLimit).map { epoch in
             let past = playground.past(atKept: epoch)!
             let training = past.training
             let measured = history.measuredLosses(at: epoch)
@@ -61,6 +65,9 @@ extension Playground {
         let layout = network.layout, counts = Session.countRange
         let shape = layout.sizes.map(String.init).joined(separator: ",")
         let first = record.snapshots.first?.epoch ?? 0, last = record.snapshots.last?.epoch ?? 0
+        guard record.snapshots.count <= Session.historyLimit else {
+            throw SessionError("history: snapshots: at most \(Session.historyLimit), found \(record.snapshots.count)")
+        }
         guard last <= sessionEpoch else {
             throw SessionError("history: snapshots[\(record.snapshots.count - 1)]: epoch \(last) after the session's epoch \(sessionEpoch)")
         }

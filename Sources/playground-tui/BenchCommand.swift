@@ -12,9 +12,10 @@ struct BenchCommand: ParsableCommand {
             (c) spiral 8,8,8,8,8,8 with all seven features; seed 0.12345. For each: epochs per \
             second training only, epochs per second with both losses every epoch, and the time \
             to evaluate the output over a 200x120 grid (exact, and with the heat map's fast tanh). \
-            With (b), also the training speed of (b) under each optimizer and with the gradient \
-            diagnostics recorded (and read every epoch). 'make bench' runs it beside the C oracle \
-            and prints the ratios.
+            With (b), also the training speed of (b) under each optimizer, with the gradient \
+            diagnostics recorded (and read every epoch), and with the history recorded (every \
+            epoch kept; timed alternately with plain training, its vs_sgd is the ratio of the \
+            two). 'make bench' runs it beside the C oracle and prints the ratios.
             """
     )
 
@@ -91,22 +92,29 @@ struct BenchCommand: ParsableCommand {
 
     /// (b) trained with each optimizer, then with SGD and the diagnostics: recorded at every
     /// update, and also read (`diagnostics()`, a forward pass over the training points) after
-    /// every epoch as the open gradient panel does. Rows `b/<name>`; `vs_sgd` is the speed over
-    /// SGD's.
+    /// every epoch as the open gradient panel does; then with SGD and the history recorded.
+    /// Rows `b/<name>`; `vs_sgd` is the speed over SGD's. The history's runs alternate with
+    /// plain SGD runs of their own, and its `vs_sgd` is over those: measured side by side, the
+    /// ratio holds on a busy machine.
     func costs(state text: String, to output: inout TextOutput) throws {
         let base = try PlaygroundState.parse(text) { "0.12345" }.state
         try output.line("")
         try output.line("variant (b)               train_only_eps  vs_sgd  train_loss")
         var sgdSpeed = 0.0
         let variants: [(String, Optimizer.Kind, Int)] = Optimizer.Kind.allCases.map { ($0.rawValue, $0, 0) }
-            + [("diagnostics-recorded", .sgd, 1), ("diagnostics-every-epoch", .sgd, 2)]
+            + [("diagnostics-recorded", .sgd, 1), ("diagnostics-every-epoch", .sgd, 2), ("history-recorded", .sgd, 3)]
         for (name, kind, diagnostics) in variants {
             var state = base
             state.optimizer = kind
-            var speed = 0.0, finalLoss = 0.0
+            var speed = 0.0, finalLoss = 0.0, plainSpeed = 0.0
             for _ in 0..<self.repeat {
+                if diagnostics == 3 {
+                    var plain = Playground(state: state)
+                    plainSpeed = max(plainSpeed, Double(epochs) / Self.time { plain.step(epochs: epochs) })
+                }
                 var playground = Playground(state: state)
-                playground.recordsDiagnostics = diagnostics > 0
+                playground.recordsDiagnostics = diagnostics == 1 || diagnostics == 2
+                playground.recordsHistory = diagnostics == 3
                 var sink = 0.0
                 let seconds = Self.time {
                     if diagnostics == 2 {
@@ -123,8 +131,9 @@ struct BenchCommand: ParsableCommand {
                 finalLoss = playground.trainingLoss()
             }
             if kind == .sgd && diagnostics == 0 { sgdSpeed = speed }
+            let ratio = speed / (diagnostics == 3 ? plainSpeed : sgdSpeed)
             try output.line(("b/" + name).padding(toLength: 26, withPad: " ", startingAt: 0)
-                + String(format: "%-16.1f%-8.2f%.6f", speed, speed / sgdSpeed, finalLoss))
+                + String(format: "%-16.1f%-8.2f%.6f", speed, ratio, finalLoss))
         }
     }
 

@@ -56,6 +56,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue a saved session (its state and data; not with --state or --data).", valueName: "file"))
     var resume: String?
 
+    // History: --history and --from-epoch (TrainHistory.swift).
+    @OptionGroup var past: TrainHistoryOptions
+
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
     /// object written at the end, so Ctrl-C before then prints nothing.
@@ -63,6 +66,7 @@ struct TrainCommand: ParsableCommand {
     mutating func run() throws {
         var (playground, history) = try StartPoint.playground(state: state, data: data, fit: fit, resume: resume)
         if let save { try SessionFile.checkWritable(save) }
+        try past.prepare(&playground, losses: &history, resume: resume, save: save)
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
@@ -97,6 +101,7 @@ struct TrainCommand: ParsableCommand {
             output.writeLine(try document.text())
             try output.flush()
         }
+        try past.finish(&playground)
         if let save { try SessionFile.save(playground, losses: history, to: save) }
     }
 }

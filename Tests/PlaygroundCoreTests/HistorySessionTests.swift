@@ -69,6 +69,26 @@ final class HistorySessionTests: XCTestCase {
         XCTAssertFalse(restored.recordsHistory)
     }
 
+    /// 5,000 epochs keep 256 + 4 · 128 + more: over the session's 640. Saved, the rule with a
+    /// window of 128 thins them (every epoch of the last 128, then every 2nd, 4th, …), the start
+    /// and the latest kept; restored, that is the history.
+    func testALongHistoryIsThinnedToTheSessionLimitWhenSaved() throws {
+        var playground = Playground(state: try state("seed=0.5&networkShape=2"))
+        var history = History()
+        for epoch in 0...5_000 { history.record(playground.network, playground.training, epoch: epoch) }
+        XCTAssertGreaterThan(history.count, Session.historyLimit)
+        playground.history = history
+        playground.epoch = 5_000
+        let saved = try XCTUnwrap(try throughJSON(Session(playground, losses: [])).history).snapshots.map(\.epoch)
+        XCTAssertLessThanOrEqual(saved.count, 640)
+        XCTAssertEqual(saved.first, 0)
+        XCTAssertEqual(Array(saved.suffix(128)), Array(4_873...5_000), "every epoch of the last 128")
+        XCTAssertFalse(saved.contains(4_871), "age 129: every 2nd epoch")
+        XCTAssertTrue(saved.contains(4_870) && saved.contains(4_744) && !saved.contains(4_742), "age 256: every 4th")
+        let restored = try Playground(session: throughJSON(Session(playground, losses: [])))
+        XCTAssertEqual(restored.history.keptEpochs, saved)
+    }
+
     func refusal(_ edit: (inout Session.HistoryRecord) -> Void, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         var playground = Playground(state: try state("seed=0.5&networkShape=4,2&batchSize=7"))
         playground.recordsHistory = true
