@@ -79,6 +79,20 @@ public struct History: Sendable {
         return epoch - below <= above - epoch ? below : above
     }
 
+    /// The kept epoch `steps` kept epochs after `epoch` (before it when negative), stopping at
+    /// the first and the latest; from an epoch that is not kept, its kept neighbour on that side
+    /// is the first step (0 steps: the nearest). Nil when nothing is kept. Scrubbing by one, by
+    /// ten, or to either end (`Int.min`, `Int.max`).
+    public func keptEpoch(from epoch: Int, steps: Int) -> Int? {
+        guard !isEmpty else { return nil }
+        if steps == 0 { return nearest(to: epoch) }
+        let i = firstIndex(atLeast: epoch)
+        let base = i < keptEpochs.count && keptEpochs[i] == epoch || steps < 0 ? i : i - 1
+        let (target, overflow) = base.addingReportingOverflow(steps)
+        let clamped = overflow ? (steps < 0 ? 0 : keptEpochs.count - 1) : min(max(target, 0), keptEpochs.count - 1)
+        return keptEpochs[clamped]
+    }
+
     /// The kept epochs at or below and at or above `epoch` (the same one when it is kept).
     public func neighbours(of epoch: Int) -> (below: Int?, above: Int?) {
         let i = firstIndex(atLeast: epoch)
