@@ -108,6 +108,19 @@ final class HistoryTests: XCTestCase {
               "\(history.storedBytes) bytes stored, \(history.allocatedBytes) allocated")
     }
 
+    /// In the steady state a record reuses a dropped epoch's slot: 3,000 more epochs after
+    /// 10,000 (each one kept, one older dropped) leave the pool and its storage as they were.
+    func testRecordingReusesSlotsInsteadOfAllocating() throws {
+        let playground = Playground(state: try state("networkShape=8,8,8&seed=0.5"))
+        var history = History()
+        for epoch in 0...10_000 { history.record(playground.network, playground.training, epoch: epoch) }
+        let (slots, bytes, kept) = (history.slotCount, history.allocatedBytes, history.count)
+        for epoch in 10_001...13_000 { history.record(playground.network, playground.training, epoch: epoch) }
+        XCTAssertEqual(history.slotCount, slots)
+        XCTAssertEqual(history.allocatedBytes, bytes)
+        XCTAssertLessThanOrEqual(history.count - kept, 64, "a few more kept as the run grows (log-spaced)")
+    }
+
     /// Recording that stops and starts again (a gap) keeps no more than the rule allows.
     func testAGapInRecordingStillThinsByTheRule() throws {
         let playground = Playground(state: try state("seed=0.5"))
