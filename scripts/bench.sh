@@ -65,7 +65,8 @@ done
 b_state=${states[b]}
 echo
 echo "variant (b)               swift_eps  oracle_eps  swift/oracle  swift/swift_sgd"
-for variant in sgd momentum nesterov rmsprop adam diagnostics-recorded diagnostics-every-epoch; do
+# history-recorded's swift/swift_sgd is over plain SGD runs timed alternately with it (the cost of the history).
+for variant in sgd momentum nesterov rmsprop adam diagnostics-recorded diagnostics-every-epoch history-recorded; do
   read -r _ swift_eps vs_sgd _ < <(grep "^b/$variant " .build/bench-swift.txt)
   oracle_eps=- ratio=-
   case $variant in
