@@ -110,6 +110,15 @@ extension Playground {
             training.deadLinks = snapshot.deadLinks ?? training.deadLinks
             training.accumulatedExamples = snapshot.partialBatch
             training.updateCount = snapshot.updateCount
+            // The same rules as the session's own training state (a branch continues from here).
+            let carried = Session.TrainingRecord(gradientSums: training.gradientSums, partialBatch: snapshot.partialBatch,
+                                                 deadLinks: [], updateCount: snapshot.updateCount,
+                                                 firstMoments: training.firstMoments, secondMoments: training.secondMoments)
+            do {
+                try Session.checkConsistent(carried, epoch: snapshot.epoch, trainCount: data.train.count, batchSize: state.batchSize)
+            } catch {
+                throw SessionError("\(place): \(error.message)")
+            }
             restored.record(network, training, epoch: snapshot.epoch)
             if let losses = snapshot.losses {
                 restored.setLosses(History.LossPoint(epoch: snapshot.epoch, training: losses[0], test: losses[1]))
