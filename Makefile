@@ -31,10 +31,13 @@ DIST_BUILD := .build-dist
 BIN_STATIC := $(DIST_BUILD)/release/playground-tui
 BIN_DIST := $(DIST_BUILD)/playground-tui
 STATIC_CXX := $(CURDIR)/$(DIST_BUILD)/static-cxx
-# About 15.9 MiB with FoundationEssentials and ncurses; the whole Foundation would add some 40 MB
+# About 16.3 MiB with FoundationEssentials and ncurses; the whole Foundation would add some 40 MB
 # of ICU data. The budget is 16.5 MiB.
 DIST_MAX_KIB := 16896
-DIST_FLAGS = -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xlinker -L$(STATIC_CXX) \
+# -Osize: optimised for size (an optimisation mode like -O, nothing unchecked): about 300 KiB
+# smaller, and the engine trains as fast here (bench b side by side: 5,949 against 5,924 and
+# 6,642 against 7,107 epochs/s on a loaded machine, the same final loss).
+DIST_FLAGS = -c release --scratch-path $(DIST_BUILD) --static-swift-stdlib -Xswiftc -Osize -Xlinker -L$(STATIC_CXX) \
               -Xswiftc -Xclang-linker -Xswiftc -static-libgcc -Xlinker --icf=all \
               $(DIST_LINKER) $(DIST_CURSES_FLAGS) $(DIST_GLIBC_FLAGS)
 
