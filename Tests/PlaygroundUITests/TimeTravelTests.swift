@@ -281,3 +281,14 @@ final class TimeTravelTests: XCTestCase {
         }
     }
 }
+
+final class ScrubBenchmarkTests: XCTestCase {
+    /// Each round of the benchmark is one step back to the screen: a new past epoch, its two
+    /// pictures evaluated once, the top line saying which epoch.
+    func testEachRoundStepsBackOneEpochAndEvaluatesItsPicturesOnce() {
+        let result = FrameBenchmark.scrub(makeSettings("dataset=spiral"), width: 120, height: 40, epochs: 40, rounds: 10)
+        XCTAssertEqual(result.samples.count, 10)
+        XCTAssertEqual(result.evaluations, 20)
+        XCTAssertTrue(result.lastFrame.line(0).contains("epoch 30 of 40"), result.lastFrame.line(0))
+    }
+}
