@@ -292,3 +292,26 @@ final class ScrubBenchmarkTests: XCTestCase {
         XCTAssertTrue(result.lastFrame.line(0).contains("epoch 30 of 40"), result.lastFrame.line(0))
     }
 }
+
+/// The past on the whole screen, as literal snapshots: a spiral run scrubbed back, branched with
+/// a lower learning rate at epoch 100, trained on, then looked back at again (the marker, the
+/// ghost beyond the run, the top line and the footer of the past).
+extension ScreenSnapshotTests {
+    static func inThePast(width: Int, height: Int) -> AppState {
+        var app = makeApp("dataset=spiral", width: width, height: height)
+        for _ in 0..<150 { _ = update(&app, .train(epochs: 2)) }
+        _ = update(&app, .history(.jump(toEpoch: 100)))
+        _ = update(&app, .adjust(.learningRate, by: -1))
+        for _ in 0..<50 { _ = update(&app, .train(epochs: 2)) }
+        for _ in 0..<20 { _ = update(&app, .history(.step(by: -1))) }
+        return app
+    }
+
+    func testThePast80x24() throws {
+        try check("past-80x24", Self.inThePast(width: 80, height: 24))
+    }
+
+    func testThePast200x60() throws {
+        try check("past-200x60", Self.inThePast(width: 200, height: 60))
+    }
+}
