@@ -156,6 +156,7 @@ final class TimeTravelTests: XCTestCase {
         XCTAssertNil(app.viewedEpoch)
         XCTAssertEqual(app.playground.epoch, 150)
         XCTAssertEqual(app.playground.history.ghosts.map(\.branchEpoch), [150])
+        XCTAssertEqual(app.status, "continued from epoch 150: the run after it stays as a ghost")
         _ = update(&app, .train(epochs: 2))
         XCTAssertEqual(app.playground.epoch, 152)
     }

@@ -24,7 +24,14 @@ func updateHistory(_ state: inout AppState, _ action: Action) -> Effect? {
         state.travel(travel)
         return .redraw
     }
-    if state.viewedEpoch != nil, state.branches(on: action) { state.branchFromViewedEpoch() }
+    guard state.viewedEpoch != nil, state.branches(on: action) else { return nil }
+    state.branchFromViewedEpoch()
+    // Space plays on from there, keeping the line that says so (unless the batch never fills).
+    if action == .togglePlay, state.isShown(.control(.playButton)) {
+        state.isPlaying = true
+        if let warning = state.batchWarning { state.status = warning }
+        return .redraw
+    }
     return nil
 }
 
