@@ -177,6 +177,7 @@ struct BenchCommand: ParsableCommand {
             ("key to screen (l L ↓ ↑), (b)", 80, 24, FrameBenchmark.keyToScreen(b, width: 80, height: 24)),
             ("key to screen (l L ↓ ↑), (b)", 120, 40, FrameBenchmark.keyToScreen(b, width: 120, height: 40)),
             ("key to screen (l L ↓ ↑), (b)", 200, 60, FrameBenchmark.keyToScreen(b, width: 200, height: 60)),
+            ("scrub back, { held over 1,000 epochs, (b)", 200, 60, FrameBenchmark.scrub(b, width: 200, height: 60)),
         ]
         for (name, width, height, result) in rows {
             try output.line(name.padding(toLength: 46, withPad: " ", startingAt: 0)

@@ -27,10 +27,10 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(result.error, "")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Header, a, b, c, a blank line, (b)'s variants (header and eight rows), a blank line, the
-        // frame header, nine frames (whole frames, the network drawing, render alone, a key to the
-        // screen), and the final newline.
-        XCTAssertEqual(lines.count, 26, result.output)
-        guard lines.count == 26 else { return }
+        // frame header, ten frames (whole frames, the network drawing, render alone, a key to the
+        // screen, scrubbing the past), and the final newline.
+        XCTAssertEqual(lines.count, 27, result.output)
+        guard lines.count == 27 else { return }
         XCTAssertEqual(lines[0], Self.speedHeader)
         for (line, configuration) in zip(lines[1...3], Self.configurations) {
             let fields = line.split(separator: " ")
@@ -53,9 +53,9 @@ final class BenchCommandTests: XCTestCase {
                       "network drawing (thumbnails + edges), (c) 200x60",
                       "render only, frame built, (b) 120x40", "render only, frame built, (b) 200x60",
                       "key to screen (l L ↓ ↑), (b) 80x24", "key to screen (l L ↓ ↑), (b) 120x40",
-                      "key to screen (l L ↓ ↑), (b) 200x60"]
-        XCTAssertEqual(lines[16...24].count, frames.count)
-        for (line, frame) in zip(lines[16...24], frames) {
+                      "key to screen (l L ↓ ↑), (b) 200x60", "scrub back, { held over 1,000 epochs, (b) 200x60"]
+        XCTAssertEqual(lines[16...25].count, frames.count)
+        for (line, frame) in zip(lines[16...25], frames) {
             let words = line.split(separator: " ")
             XCTAssertEqual(words.dropLast(3).joined(separator: " "), frame, line)
             let times = words.suffix(3).compactMap { Double($0) }
@@ -63,7 +63,7 @@ final class BenchCommandTests: XCTestCase {
             // median, best, worst: best <= median <= worst.
             if times.count == 3 { XCTAssertTrue(times[1] <= times[0] && times[0] <= times[2], line) }
         }
-        XCTAssertEqual(lines[25], "")
+        XCTAssertEqual(lines[26], "")
     }
 
     /// (b) under each optimizer, with the diagnostics and with the history: each row's loss is

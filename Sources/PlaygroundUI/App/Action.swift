@@ -48,6 +48,8 @@ public enum Action: Equatable, Sendable {
     case turnHelpPage(by: Int)
     /// `#`: write the screen as it is to an SVG file (`Effect.file`, `FileRequest.Kind.saveScreen`).
     case saveScreen
+    /// The run's past: scrub through the kept epochs, back to now, rewind (`TimeTravel`).
+    case history(HistoryAction)
 
     // MARK: Inspecting and editing the network
 

@@ -50,6 +50,8 @@ public struct AppState: Equatable, Sendable {
     public var activationJustChanged = false
     /// The help screen's page (0-based) when it needs more than one.
     public var helpPage = 0
+    /// The kept epoch on screen while looking at the past (nil: now). See `TimeTravel.swift`.
+    public var viewedEpoch: Int?
     /// The activation card is on screen: the activation knob is focused, or was just changed.
     public var showsActivationCard: Bool { activationJustChanged || focus == .activation }
 
@@ -70,6 +72,7 @@ public struct AppState: Equatable, Sendable {
         // Gradient health is recorded from the first epoch, panel open or not, so `h` shows
         // the history at once (it costs little: see `make bench`, "diagnostics-recorded").
         playground.recordsDiagnostics = true
+        playground.recordsHistory = true
         focus = Knob.all(for: state).first ?? .speed
         recordLosses()
         refreshFrame()
@@ -82,6 +85,9 @@ public struct AppState: Equatable, Sendable {
         self.init(state: playground.state, capabilities: capabilities, width: width, height: height)
         self.playground = playground
         self.playground.recordsDiagnostics = true
+        // A resumed session's history goes on as it was (turning it on again would record the
+        // current epoch anew, without the losses measured there).
+        if !self.playground.recordsHistory { self.playground.recordsHistory = true }
         self.losses = LossHistory()
         for record in losses { self.losses.append(record) }
         if self.losses.last?.epoch != playground.epoch { recordLosses() }
@@ -124,8 +130,9 @@ public struct AppState: Equatable, Sendable {
 
     /// Computes both losses once, records them, and pauses with a message if either is not finite.
     mutating func recordLosses() {
-        let record = LossHistory.Record(epoch: playground.epoch, training: playground.trainingLoss(),
-                                        test: playground.testLoss())
+        // Measured through the history, so the kept epoch keeps its losses (the chart's ghosts).
+        let point = playground.measureLosses()
+        let record = LossHistory.Record(epoch: point.epoch, training: point.training, test: point.test)
         losses.append(record)
         if !record.training.isFinite || !record.test.isFinite {
             isTraining = false

@@ -6,6 +6,7 @@ enum Chrome {
     /// ellipsis when it is longer.
     static func header(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
+        if TimeTravelView.isShown(state) { return TimeTravelView.header(state, in: rect, into: &grid) }
         let palette = Palette(state.capabilities.colors)
         let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
         grid.fill(rect)
@@ -49,6 +50,7 @@ enum Chrome {
     /// priorities), the pinned ones ("? help  q quit") always at the right.
     static func footer(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
+        if TimeTravelView.isShown(state) { return TimeTravelView.footer(state, in: rect, into: &grid) }
         grid.fill(rect)
         let keyStyle = CellStyle(bold: true, reverse: true)
         let unicode = state.capabilities.unicode

@@ -67,13 +67,17 @@ public struct Frame: Equatable, Sendable {
     public var layerHealth: [LayerDiagnostics]
     /// The last epochs' mean |∂L/∂w| per layer, for the panel's history.
     public var gradientHistory: [[Double]]
+    /// The epoch on screen when it is a past one, the run's now, the ghosts' curves (issue 18).
+    public var timeline = Timeline()
 
     /// The frame of `state`, reusing the last frame's pictures (`heatMap`, `thumbnails`: handed
     /// over, not shared, so that evaluating into them copies nothing) where they are still
     /// current, and with `.keep` even where they are not.
     static func build(_ state: AppState, heatMap: consuming PictureCache, thumbnails: consuming PictureCache,
                       pictures: PictureRefresh = .refresh) -> Frame {
-        let playground = state.playground
+        // Looking at the past, everything shown is the kept epoch's: the whole playground as it stood.
+        let past = state.viewedEpoch.flatMap { state.playground.past(atKept: $0) }
+        let playground = past ?? state.playground
         let layout = Layout(width: state.width, height: state.height, settings: playground.state,
                             gradientPanel: state.showsGradientPanel)
         var heatMap = heatMap, thumbnails = thumbnails
@@ -109,6 +113,7 @@ public struct Frame: Equatable, Sendable {
         return Frame(layout: layout, shown: shown,
                      unitHealth: showsUnits ? playground.unitDiagnostics() : [],
                      layerHealth: showsPanel ? playground.diagnostics() : [],
-                     gradientHistory: showsPanel ? playground.gradientHistory : [])
+                     gradientHistory: showsPanel ? playground.gradientHistory : [],
+                     timeline: Timeline(state, past: past))
     }
 }

@@ -88,7 +88,7 @@ public enum FrameBenchmark {
         return result
     }
 
-    private static func measure(rounds: Int, prepare: () -> Void, _ body: () -> Void) -> Result {
+    static func measure(rounds: Int, prepare: () -> Void, _ body: () -> Void) -> Result {
         let clock = ContinuousClock()
         var samples: [Double] = []
         for _ in 0..<max(1, rounds) {

@@ -213,6 +213,7 @@ public struct KeyBinding: Sendable {
     public enum Section: String, Sendable, CaseIterable {
         case playground = "## The playground"
         case network = "### Inside the network"
+        case past = "### Back in time"
         case lessons = "### Keys in the lessons"
         case drawing = "### Keys for your own data"
     }

@@ -11,7 +11,7 @@ public enum KeyMap {
         .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing], control: .playButton,
               footer: .init("play", 1, whilePlaying: "pause")),
         .init(.playground, ["s": .step], "one epoch", control: .stepButton, footer: .init("step", 2)),
-        .init(.playground, ["r": .resetNetwork], "reset network, same data", control: .resetButton, footer: .init("reset", 3)),
+        .init(.playground, ["r": .resetNetwork], "new weights, same data", control: .resetButton, footer: .init("reset", 3)),
         .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
                             ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting],
@@ -49,6 +49,14 @@ public enum KeyMap {
         .init(.playground, ["f": .adjust(.loss, by: 1)], "loss: square / CE"),
         .init(.playground, ["I": .adjust(.initialization, by: 1)], "init: TF/Xavier/He"),
         .init(.playground, ["h": .toggleGradientPanel], "gradient health", footer: .init("gradients", 10)),
+        // The run's past (issue 18, History/): scrub through the kept epochs, branch, rewind. Before
+        // the knobs' mouse: the chart takes its clicks and the wheel over it.
+        .init(.past, ["{": .history(.step(by: -1)), "}": .history(.step(by: 1))], "one kept epoch back/on",
+              footer: .init("past", 18, in: [.normal], keys: ["{"])),
+        .init(.past, ["PgUp": .history(.step(by: -10)), "PgDn": .history(.step(by: 10))], "ten kept epochs back/on"),
+        .init(.past, ["Home": .history(.toStart), "End": .history(.toNow)], "first kept epoch / now"),
+        .init(.past, ["click", "wheel"], "chart: go to the epoch", respond: TimeTravelView.chartMouseAction),
+        .init(.past, ["R": .history(.rewind)], "rewind: same weights"),
         .init(.playground, ["↑": .moveFocus(by: -1), "↓": .moveFocus(by: 1), "←": .adjustFocused(by: -1),
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),

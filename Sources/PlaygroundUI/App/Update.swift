@@ -6,6 +6,7 @@ import PlaygroundCore
 /// no system randomness.
 public func update(_ state: inout AppState, _ action: Action, pictures: PictureRefresh = .refresh) -> Effect {
     let effect = reduce(&state, action)
+    state.settleViewedEpoch()
     // Pictures are held back only while training goes on: a step that stopped it (divergence, a
     // pause) shows the network where it stopped, at once.
     if !effect.isEmpty { state.refreshFrame(pictures: state.isPlaying ? pictures : .refresh) }
@@ -34,6 +35,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
     default: state.activationJustChanged = false
     }
     if let effect = updateDataMode(&state, action) { return effect }
+    if let effect = updateHistory(&state, action) { return effect }
     switch action {
     case .quit:
         return .quit
@@ -141,6 +143,8 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         return state.request(FileRequest(.saveScreen, path: FileRequest.defaultPath(.saveScreen)))
     case .toggleLessons, .lesson:
         break  // updateLessons took them
+    case .history:
+        break  // updateHistory took them
     case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint, .askToClearPoints,
          .beginPathEntry, .answer, .fileResult:
         break  // updateDataMode took them

@@ -16,7 +16,9 @@ enum OutputPanel {
         // Epoch and losses; the labels carry the chart lines' colours.
         let stats = layout.stats
         let run = state.frame.shown
-        let last = run.losses.last
+        // Looking at the past: that epoch's losses.
+        let timeline = state.frame.timeline
+        let last = timeline.viewed ?? run.losses.last
         statLine("Epoch", value: Format.grouped(run.epoch), color: .default, row: stats.y, in: stats, into: &grid)
         statLine(lossLabel("Training", state, width: stats.width), value: last.map { Format.decimal($0.training, places: 3) } ?? "-",
                  color: palette.trainingLine, row: stats.y + 1, in: stats, into: &grid)
@@ -30,7 +32,8 @@ enum OutputPanel {
             Panels.title("Loss", in: titleRow, capabilities: caps, into: &grid)
             LossChart.drawLegend(capabilities: caps, in: Rect(x: titleRow.x + 6, y: titleRow.y, width: titleRow.width - 6, height: 1),
                                  into: &grid)
-            LossChart.draw(run.losses.records, logScale: state.logScaleLoss, in: chart, capabilities: caps, into: &grid)
+            LossChart.draw(run.losses.records, ghosts: timeline.ghosts, marker: timeline.viewed, logScale: state.logScaleLoss,
+                           in: chart, capabilities: caps, into: &grid)
         }
     }
 

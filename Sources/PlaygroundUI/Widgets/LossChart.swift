@@ -65,40 +65,50 @@ enum LossChart {
         }
     }
 
-    /// Draws the chart of `records` into `rect` (cleared first, clipped to it).
-    static func draw(_ records: [LossHistory.Record], logScale: Bool = false, in rect: Rect,
-                     capabilities: Capabilities, into grid: inout CellGrid) {
+    /// Draws the chart of `records` into `rect` (cleared first, clipped to it), with the runs
+    /// left by branching (`ghosts`, faded, under the lines) and a marker at the epoch on screen
+    /// when it is a past one (`marker`: the axis row then says its epoch and both losses).
+    static func draw(_ records: [LossHistory.Record], ghosts: [[LossHistory.Record]] = [], marker: LossHistory.Record? = nil,
+                     logScale: Bool = false, in rect: Rect, capabilities: Capabilities, into grid: inout CellGrid) {
         guard !rect.intersection(grid.bounds).isEmpty else { return }
         grid.fill(rect.intersection(grid.bounds))
-        guard let first = records.first, let last = records.last else { return }
-        let plotRows = rect.height >= 3 ? rect.height - 1 : rect.height
-        if rect.height >= 3 {
-            drawEpochAxis(first: first.epoch, last: last.epoch, logScale: logScale,
-                          in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), into: &grid)
+        guard let geometry = Geometry(records, ghosts: ghosts, logScale: logScale, in: rect, unicode: capabilities.unicode) else {
+            if let first = records.first, let last = records.last, rect.height >= 3 {
+                drawEpochAxis(first: first.epoch, last: last.epoch, logScale: logScale,
+                              in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), into: &grid)
+            }
+            return
         }
-        guard let axis = Axis(values: records.map(\.training) + records.map(\.test), logScale: logScale) else { return }
-
-        // Value labels beside the top and bottom rows when two rows and a 4-column plot fit.
-        var plot = Rect(x: rect.x, y: rect.y, width: rect.width, height: plotRows)
-        let labelWidth = max(axis.topLabel.count, axis.bottomLabel.count) + 1
-        if plotRows >= 2, rect.width - labelWidth >= 4 {
+        let plotRows = geometry.plot.height
+        if rect.height >= 3 {
+            let line = Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1)
+            if let marker {
+                drawMarkerLine(marker, in: line, capabilities: capabilities, into: &grid)
+            } else {
+                drawEpochAxis(first: geometry.epochs.lowerBound, last: geometry.epochs.upperBound, logScale: logScale, in: line, into: &grid)
+            }
+        }
+        let axis = geometry.axis
+        if geometry.plot.x > rect.x {
             let dim = CellStyle(foreground: Palette(capabilities.colors).dim)
             grid.put(axis.topLabel, x: rect.x, y: rect.y, style: dim, clip: rect)
             grid.put(axis.bottomLabel, x: rect.x, y: rect.y + plotRows - 1, style: dim, clip: rect)
-            plot = Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: plotRows)
         }
-        drawLines(records, axis: axis, in: plot, capabilities: capabilities, into: &grid)
+        drawGhosts(ghosts, geometry: geometry, capabilities: capabilities, into: &grid)
+        if let marker { drawMarker(at: marker.epoch, geometry: geometry, capabilities: capabilities, into: &grid) }
+        guard !records.isEmpty else { return }
+        drawLines(records, axis: axis, epochs: geometry.epochs, in: geometry.plot, capabilities: capabilities, into: &grid)
     }
 
-    /// Both lines over `plot`, the x of a record by its epoch.
-    static func drawLines(_ records: [LossHistory.Record], axis: Axis, in plot: Rect, capabilities: Capabilities,
-                          into grid: inout CellGrid) {
+    /// Both lines over `plot`, the x of a record by its epoch (`epochs` spans the plot's width).
+    static func drawLines(_ records: [LossHistory.Record], axis: Axis, epochs: ClosedRange<Int>, in plot: Rect,
+                          capabilities: Capabilities, into grid: inout CellGrid) {
         let palette = Palette(capabilities.colors)
         let unicode = capabilities.unicode
         let (columnsPerCell, rowsPerCell) = unicode ? (2, 4) : (1, 1)
         var trainingDots = Dots(width: plot.width * columnsPerCell, height: plot.height * rowsPerCell)
         var testDots = trainingDots
-        let firstEpoch = records[0].epoch, span = records[records.count - 1].epoch - firstEpoch
+        let firstEpoch = epochs.lowerBound, span = epochs.upperBound - firstEpoch
         func column(_ epoch: Int) -> Int { span <= 0 ? 0 : (epoch - firstEpoch) * (trainingDots.width - 1) / span }
         func points(_ loss: KeyPath<LossHistory.Record, Double>) -> [(x: Int, y: Int)?] {
             records.map { record in
