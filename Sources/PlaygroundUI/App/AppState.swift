@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     public var selectedLayer = 0
     /// The knob the arrow keys change.
     public var focus: Knob = .dataset
+    /// The settings the app offers (`Setting.table`; a test may pass its own with a made-up row).
+    public var settingTable: SettingTable = .standard
     /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
     /// per animation frame), so the boundary can be watched as it forms.
     public var speed: Speed = .standard
@@ -70,7 +72,7 @@ public struct AppState: Equatable, Sendable {
         // Gradient health is recorded from the first epoch, panel open or not, so `h` shows
         // the history at once (it costs little: see `make bench`, "diagnostics-recorded").
         playground.recordsDiagnostics = true
-        focus = Knob.all(for: state).first ?? .speed
+        focus = settingTable.knobs(for: state).first ?? .speed
         recordLosses()
         refreshFrame()
     }
@@ -163,9 +165,9 @@ public struct AppState: Equatable, Sendable {
         if case .neurons(let layer) = focus, layer >= layers {
             focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
         }
-        if focus.isHidden(in: playground.state) { focus = Knob.all(for: playground.state).first ?? .speed }
+        if focus.isHidden(in: playground.state) { focus = settingTable.knobs(for: playground.state).first ?? .speed }
         // β has no knob once the optimizer does not use it.
-        if focus == .momentum, !Knob.beyondTF(for: playground.state).contains(.momentum) { focus = .optimizer }
+        if focus == .momentum, !settingTable.knobs(for: playground.state).contains(.momentum) { focus = .optimizer }
         // A selection that no longer exists (fewer neurons, layers or features) goes back to the
         // output; an entry for it closes.
         let sizes = playground.network.sizes

@@ -75,7 +75,7 @@ public struct Frame: Equatable, Sendable {
                       pictures: PictureRefresh = .refresh) -> Frame {
         let playground = state.playground
         let layout = Layout(width: state.width, height: state.height, settings: playground.state,
-                            gradientPanel: state.showsGradientPanel)
+                            gradientPanel: state.showsGradientPanel, table: state.settingTable)
         var heatMap = heatMap, thumbnails = thumbnails
         let features = playground.state.inputFeatures
         // `.keep` keeps pictures of the right size and features; others are evaluated anyway.
