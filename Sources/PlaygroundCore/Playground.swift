@@ -158,7 +158,7 @@ public struct Playground: Equatable, Sendable {
         training.forgetBias(layer: layer, node: node)
     }
 
-    // MARK: Custom points (see Playground+Points.swift)
+    // MARK: Custom points (adding, removing and loading them: CustomData.swift)
 
     /// Uses `points` as custom data, split as `init(state:points:)` splits them (a fresh stream
     /// from the seed), keeping the network and what training learned (weights, optimizer state,

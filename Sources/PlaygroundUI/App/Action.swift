@@ -58,7 +58,7 @@ public enum Action: Equatable, Sendable {
     /// Arrows while inspecting: ←/→ to the neighbouring layer, ↑/↓ within it.
     case moveSelection(dx: Int, dy: Int)
     /// `w`/`W`: the next or previous link into the selected node.
-    case stepLink(by: Int)
+    case stepEdge(by: Int)
     /// Enter on a selection: open the entry line for its weight or bias.
     case beginEdit
     /// A key on the line being typed (a weight or bias: Enter sets the value if it is a number

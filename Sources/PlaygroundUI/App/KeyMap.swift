@@ -64,7 +64,7 @@ public enum KeyMap {
         .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
                          "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
               "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
-        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous edge", in: [.inspecting],
+        .init(.network, ["w": .stepEdge(by: 1), "W": .stepEdge(by: -1)], "next / previous edge", in: [.inspecting],
               footer: .init("edges", -3, in: [.inspecting])),
         .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
               footer: .init("edit", -2, in: [.inspecting])),
@@ -293,6 +293,6 @@ public enum KeyMap {
         if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
             return .select(.node(layer: node.layer, node: node.node))
         }
-        return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
+        return NetworkView.edge(atX: x, y: y, state: state, layout: layout).map { .select($0) }
     }
 }

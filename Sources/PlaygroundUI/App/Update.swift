@@ -118,10 +118,10 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         guard let selection = state.selection else { return [] }
         state.selection = Inspector.moved(selection, dx: dx, dy: dy, sizes: state.playground.network.sizes,
                                           settings: state.settings)
-    case .stepLink(let delta):
+    case .stepEdge(let delta):
         guard let selection = state.selection else { return [] }
-        if let link = Inspector.steppedLink(selection, by: delta, sizes: state.playground.network.sizes) {
-            state.selection = link
+        if let edge = Inspector.steppedEdge(selection, by: delta, sizes: state.playground.network.sizes) {
+            state.selection = edge
         } else {
             state.status = "an input has no incoming edges: press "
                 + KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting, unicode: state.capabilities.unicode)
