@@ -109,18 +109,25 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What render draws, as the last update left it.
-    public var frame: Frame { builtFrame ?? Frame.build(self, heatMap: PictureCache(), thumbnails: PictureCache()) }
+    /// Lent, not copied (`_read`): render reads it a dozen times a frame, and a copy of a frame
+    /// retains and releases every array in it (its layout, pictures, network, health figures).
+    public var frame: Frame {
+        _read {
+            if builtFrame == nil { yield Frame.build(self, heatMap: PictureCache(), thumbnails: PictureCache()) }
+            else { yield builtFrame! }
+        }
+    }
 
     /// The screen's arrangement for the current size and settings (the frame's).
-    public var layout: Layout { frame.layout }
+    public var layout: Layout { _read { yield frame.layout } }
 
     /// The heat map's evaluation (the frame's): `update` keeps it current, `render` only reads it.
-    public var heatMap: PictureCache { frame.shown.heatMap }
+    public var heatMap: PictureCache { _read { yield frame.shown.heatMap } }
     /// Every node's thumbnail, from one evaluation over the thumbnail grid (the frame's).
-    public var thumbnails: PictureCache { frame.shown.thumbnails }
+    public var thumbnails: PictureCache { _read { yield frame.shown.thumbnails } }
 
     /// Below the minimum size only the "too small" screen shows, and only quitting acts.
-    public var isTooSmall: Bool { layout.isTooSmall }
+    public var isTooSmall: Bool { frame.layout.isTooSmall }
 
     // MARK: Steps used by `update`
 
