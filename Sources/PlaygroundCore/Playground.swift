@@ -141,6 +141,10 @@ public struct Playground: Equatable, Sendable {
         training.isDead(layer: layer, node: node, source: source)
     }
 
+    /// Every weight's dead flag (1: L1 drove it through zero), in the network's weight order:
+    /// layer after layer, each `node × sources + source`. Shared, not copied.
+    public var deadFlags: [UInt8] { training.deadLinks }
+
     // MARK: Editing parameters (the user types a new weight or bias)
 
     /// Sets the weight of the link from `source` in layer `layer - 1` to `node` in `layer`;

@@ -13,16 +13,16 @@ public struct ShownRun: Equatable, Sendable {
     public var heatMap: PictureCache
     /// Every node's output over the thumbnails' pixels.
     public var thumbnails: PictureCache
-    /// The edges L1 drove to zero, layer after layer of weights, each `node × sources + source`
-    /// (empty: none known).
-    public var deadEdges: [Bool]
+    /// The edges L1 drove to zero (1), layer after layer of weights, each `node × sources + source`
+    /// (empty: none known): `Playground.deadFlags`.
+    public var deadEdges: [UInt8]
     /// Both losses since the network was built.
     public var losses: LossHistory
     /// Where each layer's edges start in `deadEdges` (index `layer`).
     private var deadOffsets: [Int] = []
 
     public init(network: Network, epoch: Int, heatMap: PictureCache = PictureCache(), thumbnails: PictureCache = PictureCache(),
-                deadEdges: [Bool] = [], losses: LossHistory = LossHistory()) {
+                deadEdges: [UInt8] = [], losses: LossHistory = LossHistory()) {
         self.network = network
         self.epoch = epoch
         self.heatMap = heatMap
@@ -41,7 +41,7 @@ public struct ShownRun: Equatable, Sendable {
     public func isDead(layer: Int, node: Int, source: Int) -> Bool {
         guard layer >= 1, layer < deadOffsets.count else { return false }
         let index = deadOffsets[layer] + node * network.sizes[layer - 1] + source
-        return deadEdges.indices.contains(index) && deadEdges[index]
+        return deadEdges.indices.contains(index) && deadEdges[index] != 0
     }
 }
 
@@ -92,16 +92,8 @@ public struct Frame: Equatable, Sendable {
                                    width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
             }
         }
-        let sizes = playground.network.sizes
-        var dead: [Bool] = []
-        if layout.diagram != nil {
-            dead.reserveCapacity(zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 })
-            for layer in 1..<sizes.count {
-                for node in 0..<sizes[layer] {
-                    for source in 0..<sizes[layer - 1] { dead.append(playground.isDead(layer: layer, node: node, source: source)) }
-                }
-            }
-        }
+        // Core's own flags, shared (nothing is computed again for the frame).
+        let dead = layout.diagram != nil ? playground.deadFlags : []
         let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: heatMap, thumbnails: thumbnails,
                              deadEdges: dead, losses: state.losses)
         let showsPanel = !layout.isTooSmall && !layout.gradientPanel.isEmpty && state.lessons == nil
