@@ -286,7 +286,7 @@ public enum KeyMap {
         }
     }
 
-    /// A click on the network drawing: a hidden or output node, or a link, is selected.
+    /// A click on the network drawing: a hidden or output node, or an edge, is selected.
     static func networkClickAction(_ key: Key, _ state: AppState) -> Action? {
         guard case .click(let x, let y) = key else { return nil }
         let layout = state.layout

@@ -25,7 +25,7 @@ import PlaygroundCore
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
-    /// Rows of the inspector: the selected node or link, or the entry line.
+    /// Rows of the inspector: the selected node or edge, or the entry line.
     static let inspectorRows = 2
     /// The widest a knob column gets.
     public static let knobColumnWidth = 30
@@ -40,14 +40,14 @@ public struct Layout: Equatable, Sendable {
     public let footer: Rect
     /// The drawing's area: its heading rows and the nodes.
     public let networkPanel: Rect
-    /// The network drawing: columns, nodes, link areas (nil when too small or when the gradient
+    /// The network drawing: columns, nodes, edge areas (nil when too small or when the gradient
     /// panel is open).
     public let diagram: NetworkDiagram?
     /// The gradient health panel, in the drawing's area while it is open; else empty.
     public let gradientPanel: Rect
     /// True when the knob panels are a column left of the drawing; false when under it.
     public let knobsBesideNetwork: Bool
-    /// The selected node or link, or the entry line.
+    /// The selected node or edge, or the entry line.
     public let inspector: Rect
     /// Title row, the data-set pictures, the knobs: data set, noise, ratio, batch size.
     public let dataPanel: Rect
