@@ -149,13 +149,14 @@ public struct AppState: Equatable, Sendable {
     /// only if the network or their sizes changed, and only with `.refresh`), the health figures.
     public mutating func refreshFrame(pictures: PictureRefresh = .refresh) {
         // The pictures move from the old frame to the new one (no second reference, no copy).
+        // A second reference to a picture's buffer would make its next evaluation copy the
+        // whole buffer first (copy on write): they are swapped out in place and consumed.
         var heatMap = PictureCache(), thumbnails = PictureCache()
-        if var old = builtFrame {
-            builtFrame = nil
-            swap(&heatMap, &old.shown.heatMap)
-            swap(&thumbnails, &old.shown.thumbnails)
+        if builtFrame != nil {
+            swap(&heatMap, &builtFrame!.shown.heatMap)
+            swap(&thumbnails, &builtFrame!.shown.thumbnails)
         }
-        builtFrame = Frame.build(self, heatMap: heatMap, thumbnails: thumbnails, pictures: pictures)
+        builtFrame = Frame.build(self, heatMap: consume heatMap, thumbnails: consume thumbnails, pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).

@@ -76,7 +76,6 @@ public struct Frame: Equatable, Sendable {
         let playground = state.playground
         let layout = Layout(width: state.width, height: state.height, settings: playground.state,
                             gradientPanel: state.showsGradientPanel, table: state.settingTable)
-        var heatMap = heatMap, thumbnails = thumbnails
         let features = playground.state.inputFeatures
         // `.keep` keeps pictures of the right size and features; others are evaluated anyway.
         func wanted(_ cache: PictureCache, _ width: Int, _ height: Int) -> Bool {
@@ -94,7 +93,8 @@ public struct Frame: Equatable, Sendable {
         }
         // Core's own flags, shared (nothing is computed again for the frame).
         let dead = layout.diagram != nil ? playground.deadFlags : []
-        let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: heatMap, thumbnails: thumbnails,
+        let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: consume heatMap,
+                             thumbnails: consume thumbnails,
                              deadEdges: dead, losses: state.losses)
         let showsPanel = !layout.isTooSmall && !layout.gradientPanel.isEmpty && state.lessons == nil
         let showsUnits = !layout.isTooSmall && layout.diagram != nil && state.lessons == nil

@@ -131,6 +131,8 @@ public struct SettingTable: Sendable, Equatable {
     public let bindings: [KeyBinding]
     private let index: [String: Int]
     private let focusOrder: [Setting]
+    /// Each panel's rows (index: `Panel.rawValue`).
+    private let panelRows: [[Setting]]
 
     public static let standard = SettingTable(Setting.table)
 
@@ -142,6 +144,7 @@ public struct SettingTable: Sendable, Equatable {
             (group[row.element.panel]!, row.element.focusLeads ? 0 : 1, row.offset)
         }
         focusOrder = rows.enumerated().sorted { rank($0) < rank($1) }.map(\.element)
+        panelRows = Setting.Panel.allCases.map { panel in rows.filter { $0.panel == panel } }
         index = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($0.element.name, $0.offset) })
     }
 
@@ -156,14 +159,20 @@ public struct SettingTable: Sendable, Equatable {
     /// Every knob of `state` in focus order, less those a classroom link hides: as the screen
     /// shows them, the data panel, then the network (its panel and the drawing's knobs in the
     /// rows' order), then the display panel.
-    public func knobs(for state: PlaygroundState) -> [Knob] {
-        focusOrder.flatMap { row in row.knobs(state).filter { knob in !(row.hide(knob).map(state.isHidden) ?? false) } }
+    public func knobs(for state: PlaygroundState) -> [Knob] { SettingTable.shown(focusOrder, in: state) }
+
+    /// The shown knobs of one panel, in their place (the rows' order). The layout asks on every
+    /// update: the panels' rows are sorted out once, in `init`.
+    public func knobs(in panel: Setting.Panel, for state: PlaygroundState) -> [Knob] {
+        SettingTable.shown(panelRows[panel.rawValue], in: state)
     }
 
-    /// The shown knobs of one panel, in their place (the rows' order).
-    public func knobs(in panel: Setting.Panel, for state: PlaygroundState) -> [Knob] {
-        rows.filter { $0.panel == panel }.flatMap { row in
-            row.knobs(state).filter { knob in !(row.hide(knob).map(state.isHidden) ?? false) }
+    private static func shown(_ rows: [Setting], in state: PlaygroundState) -> [Knob] {
+        var knobs: [Knob] = []
+        knobs.reserveCapacity(rows.count + 8)
+        for row in rows {
+            for knob in row.knobs(state) where !(row.hide(knob).map(state.isHidden) ?? false) { knobs.append(knob) }
         }
+        return knobs
     }
 }
