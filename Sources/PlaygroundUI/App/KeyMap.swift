@@ -1,8 +1,9 @@
-// The one table of key bindings: keys to actions, read by the help, the footer, the README check.
+// The key table: keys to actions (with the settings' rows), read by the help, the footer, the README check.
 import PlaygroundCore
 
-/// The one table of key bindings. It maps keys to actions, and the help screen, the footer and
-/// the tests (against the README's key tables) all read it: a new binding is one row here.
+/// The one table of key bindings. It maps keys to actions, and the help screen, the footer, the
+/// man page and the tests (against the README's key tables) all read it: a new binding is one
+/// row here, or, for a setting, in its `Setting` row (`SettingTable` joins them).
 public enum KeyMap {
     /// Every binding, in the order the help screen and the README list them: `leading`, the
     /// settings' keys (each `Setting` row's), then `trailing`. Within a context the first binding
