@@ -145,6 +145,10 @@ public struct Playground: Equatable, Sendable {
         training.isDead(layer: layer, node: node, source: source)
     }
 
+    /// Every weight's dead flag (1: L1 drove it through zero), in the network's weight order:
+    /// layer after layer, each `node × sources + source`. Shared, not copied.
+    public var deadFlags: [UInt8] { training.deadLinks }
+
     // MARK: Editing parameters (the user types a new weight or bias)
 
     /// Sets the weight of the link from `source` in layer `layer - 1` to `node` in `layer`;
@@ -164,7 +168,7 @@ public struct Playground: Equatable, Sendable {
         recordHistory()
     }
 
-    // MARK: Custom points (see Playground+Points.swift)
+    // MARK: Custom points (adding, removing and loading them: CustomData.swift)
 
     /// Uses `points` as custom data, split as `init(state:points:)` splits them (a fresh stream
     /// from the seed), keeping the network and what training learned (weights, optimizer state,

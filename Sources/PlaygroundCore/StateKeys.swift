@@ -119,16 +119,16 @@ extension StateKey {
 // MARK: - Kinds of entries
 
 extension StateKey {
-    typealias Path<Value> = WritableKeyPath<PlaygroundState, Value> & Sendable
+    public typealias Path<Value> = WritableKeyPath<PlaygroundState, Value> & Sendable
 
-    static func bool(_ name: String, _ path: Path<Bool>, change: Playground.Change) -> StateKey {
+    public static func bool(_ name: String, _ path: Path<Bool>, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change, accepts: "true or false",
                  read: { state, text in store(StateValue.bool(text), at: path, in: &state) },
                  write: { String($0[keyPath: path]) })
     }
 
     /// A feature switch (`x`, `sinY`): on when its value is true.
-    static func feature(_ feature: Feature, change: Playground.Change) -> StateKey {
+    public static func feature(_ feature: Feature, change: Playground.Change) -> StateKey {
         StateKey(name: feature.rawValue, change: change, accepts: "true or false",
                  read: { state, text in
                      guard let on = StateValue.bool(text) else { return false }
@@ -139,7 +139,7 @@ extension StateKey {
     }
 
     /// One of `choices` by raw value; `unwritten` is TF's null, left out when writing.
-    static func choice<T: RawRepresentable & Equatable & Sendable>(
+    public static func choice<T: RawRepresentable & Equatable & Sendable>(
         _ name: String, _ path: Path<T>, among choices: [T], unwritten: T? = nil, change: Playground.Change
     ) -> StateKey where T.RawValue == String {
         StateKey(name: name, change: change, accepts: "one of " + choices.map(\.rawValue).joined(separator: ", "),
@@ -150,14 +150,14 @@ extension StateKey {
                  })
     }
 
-    static func integer(_ name: String, _ path: Path<Int>, in range: ClosedRange<Int>, change: Playground.Change) -> StateKey {
+    public static func integer(_ name: String, _ path: Path<Int>, in range: ClosedRange<Int>, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change, accepts: "a whole number from \(range.lowerBound) to \(range.upperBound)",
                  read: { state, text in store(StateValue.integer(text, in: range), at: path, in: &state) },
                  write: { String($0[keyPath: path]) })
     }
 
     /// A number written as JavaScript writes it; `positive` refuses 0.
-    static func number(_ name: String, _ path: Path<Double>, positive: Bool, change: Playground.Change) -> StateKey {
+    public static func number(_ name: String, _ path: Path<Double>, positive: Bool, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change,
                  accepts: positive ? "a number greater than 0 (e.g. 0.03)" : "a number of at least 0 (e.g. 0.001)",
                  read: { state, text in store(StateValue.number(text, positive: positive), at: path, in: &state) },
@@ -165,7 +165,7 @@ extension StateKey {
     }
 
     /// A number in [0, 1) written as JavaScript writes it, left out when it is `unwritten`.
-    static func fraction(_ name: String, _ path: Path<Double>, unwritten: Double, change: Playground.Change) -> StateKey {
+    public static func fraction(_ name: String, _ path: Path<Double>, unwritten: Double, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change, accepts: "a number from 0 up to but not including 1 (e.g. 0.9)",
                  read: { state, text in
                      let value = StateValue.number(text, positive: false).flatMap { $0 < 1 ? $0 : nil }
@@ -177,7 +177,7 @@ extension StateKey {
                  })
     }
 
-    static func shape(_ name: String, _ path: Path<[Int]>, change: Playground.Change) -> StateKey {
+    public static func shape(_ name: String, _ path: Path<[Int]>, change: Playground.Change) -> StateKey {
         let layers = PlaygroundState.hiddenLayerRange, neurons = PlaygroundState.neuronRange
         return StateKey(name: name, change: change,
                         accepts: "comma-separated neuron counts, \(layers.upperBound) layers at most of "
@@ -187,14 +187,14 @@ extension StateKey {
                         write: { $0[keyPath: path].map(String.init).joined(separator: ",") })
     }
 
-    static func text(_ name: String, _ path: Path<String>, change: Playground.Change) -> StateKey {
+    public static func text(_ name: String, _ path: Path<String>, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change, accepts: textAccepts,
                  read: { state, text in store(safeText(text), at: path, in: &state) },
                  write: { $0[keyPath: path] })
     }
 
     /// Text that may be unset (TF's null): left out when unset.
-    static func optionalText(_ name: String, _ path: Path<String?>, change: Playground.Change) -> StateKey {
+    public static func optionalText(_ name: String, _ path: Path<String?>, change: Playground.Change) -> StateKey {
         StateKey(name: name, change: change, accepts: textAccepts,
                  read: { state, text in
                      guard let text = safeText(text) else { return false }

@@ -25,8 +25,12 @@ extension PlaygroundState {
     /// The regular keys in TF's order (those TF writes no value for left out), then the
     /// classroom keys in the order they were given, then this program's own (`StateKey.own`):
     /// `key=value` joined by `&`.
-    public var serialized: String {
-        let regular = StateKey.table.compactMap { key in key.write(self).map { key.name + "=" + $0 } }
+    public var serialized: String { serialized(table: StateKey.table) }
+
+    /// `serialized`, with `table` as the regular keys (a test passes the real table and a
+    /// made-up row to see a new key written).
+    public func serialized(table: [StateKey]) -> String {
+        let regular = table.compactMap { key in key.write(self).map { key.name + "=" + $0 } }
         let classroom = hideSettings.compactMap { setting -> String? in
             guard let key = StateKey.named(setting.item.key), let value = key.write(self) else { return nil }
             return key.name + "=" + value
@@ -53,7 +57,8 @@ extension PlaygroundState {
     /// defaults; with no `seed`, `freshSeed` supplies one and it becomes part of the state.
     /// Unlike TF, a value a key does not accept is a `StateError` naming the key and what it
     /// accepts, and an unknown key is a warning (and ignored).
-    public static func parse(_ text: String, freshSeed: () -> String) throws(StateError) -> Parsed {
+    /// `keys`: the keys read (nil: `StateKey.every`; a test passes the real ones and a made-up row).
+    public static func parse(_ text: String, keys: [StateKey]? = nil, freshSeed: () -> String) throws(StateError) -> Parsed {
         var body = Substring(withoutPastedWhitespace(text)).unicodeScalars.trimmingWhitespace()
         // TF's hash is everything after the first `#` of the address, later `#` included (a seed
         // `a#b` is read whole). Before the first `#` is the page's address when it has no `=` or
@@ -84,7 +89,7 @@ extension PlaygroundState {
         var warnings: [String] = []
         for name in names {
             let value = values[name]!
-            guard let key = StateKey.named(name) else {
+            guard let key = keys.map({ $0.first { $0.name == name } }) ?? StateKey.named(name) else {
                 warnings.append("state: unknown key \(UserText.quoted(name)) ignored")
                 continue
             }

@@ -57,12 +57,12 @@ enum ManualPage {
     static func keys(into page: inout Mdoc) {
         page.section("KEYS")
         page.text("In the interactive playground (and in its help screen, ?):")
-        for section in KeyBinding.Section.allCases {
+        for (section, rows) in KeyMap.manualKeys() {
             page.macro("Ss", sectionTitle(section))
             page.macro("Bl", "-tag -width 10n -compact", quoted: false)
-            for binding in KeyMap.bindings where binding.section == section {
-                page.macro("It", "Sy", binding.helpLabel(unicode: false))
-                page.text(binding.help)
+            for row in rows {
+                page.macro("It", "Sy", row.keys)
+                page.text(row.help)
             }
             page.macro("El")
         }

@@ -21,9 +21,9 @@ final class AsciiFallbackTests: XCTestCase {
                 _ = update(&app, .train(epochs: 40))
                 _ = update(&app, .togglePlay)
                 screens.append(screen(app))
-                _ = update(&app, .select(.link(layer: 1, node: 0, source: 0)))
+                _ = update(&app, .select(.edge(layer: 1, node: 0, source: 0)))
                 screens.append(screen(app))
-                app.entry = Entry(target: .link(layer: 1, node: 0, source: 0), text: "0.5")
+                app.entry = Entry(target: .edge(layer: 1, node: 0, source: 0), text: "0.5")
                 screens.append(screen(app))
                 app.entry = nil
                 _ = update(&app, .select(.node(layer: 1, node: 0)))

@@ -57,6 +57,23 @@ final class FrameTests: XCTestCase {
 
     /// The units' health is the frame's: computed with the frame for the drawing, and only
     /// while a drawing shows it (not in the lessons, where no network drawing is on screen).
+    /// A new frame evaluates its pictures into the buffers of the last one: nothing else holds
+    /// them, so no evaluation first copies a whole buffer (copy on write), as it did when the
+    /// frame build kept a second reference.
+    func testANewFrameEvaluatesIntoTheLastFramesBuffers() {
+        var app = makeApp("networkShape=8,8,8&x=true&y=true&xTimesY=true", width: 120, height: 40)
+        func addresses(_ app: AppState) -> [UnsafeRawPointer?] {
+            [app.heatMap.evaluation.values, app.thumbnails.evaluation.values].map { $0.withUnsafeBytes { $0.baseAddress } }
+        }
+        let before = addresses(app)
+        XCTAssertFalse(before.contains(nil))
+        for _ in 0..<3 {
+            _ = update(&app, .train(epochs: 1))
+            XCTAssertEqual(addresses(app), before)
+        }
+        XCTAssertEqual(app.heatMap.evaluations + app.thumbnails.evaluations, 8, "evaluated again each time (2 at the start)")
+    }
+
     func testUnitHealthIsComputedWithTheFrame() {
         var app = makeApp("networkShape=4,2", width: 120, height: 40)
         XCTAssertEqual(app.frame.unitHealth, app.playground.unitDiagnostics())

@@ -41,13 +41,13 @@ final class InspectorTests: XCTestCase {
         var app = makeInspected()
         _ = update(&app, .select(.node(layer: 2, node: 1)))
         press("w", &app)
-        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 0))
+        XCTAssertEqual(app.selection, .edge(layer: 2, node: 1, source: 0))
         press("w", &app); press("w", &app)
-        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 2))
+        XCTAssertEqual(app.selection, .edge(layer: 2, node: 1, source: 2))
         press("w", &app)
-        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 0), "wraps around")
+        XCTAssertEqual(app.selection, .edge(layer: 2, node: 1, source: 0), "wraps around")
         press("W", &app)
-        XCTAssertEqual(app.selection, .link(layer: 2, node: 1, source: 2))
+        XCTAssertEqual(app.selection, .edge(layer: 2, node: 1, source: 2))
         press(.left, &app)
         XCTAssertEqual(app.selection, .node(layer: 1, node: 2), "← goes to the link's source")
         press("w", &app); press(.right, &app)
@@ -93,7 +93,7 @@ final class InspectorTests: XCTestCase {
     func testEditingAWeightSetsTheTypedValue() throws {
         var app = makeInspected()
         app.isPlaying = true
-        _ = update(&app, .select(.link(layer: 2, node: 1, source: 2)))
+        _ = update(&app, .select(.edge(layer: 2, node: 1, source: 2)))
         let history = app.losses.records.count
         press(.enter, &app)
         XCTAssertNotNil(app.entry)
@@ -129,7 +129,7 @@ final class InspectorTests: XCTestCase {
     func testABadEntryIsRefusedAndChangesNothing() {
         for text in ["", "-", "1.2.3", "1e", "500", "-100.5", "1e999", "--2"] {
             var app = makeInspected()
-            _ = update(&app, .select(.link(layer: 1, node: 0, source: 1)))
+            _ = update(&app, .select(.edge(layer: 1, node: 0, source: 1)))
             let before = app.playground
             let losses = app.losses
             press(.enter, &app)
@@ -158,7 +158,7 @@ final class InspectorTests: XCTestCase {
         guard case .node(0, let input)? = app.selection else { return XCTFail("not on an input: \(String(describing: app.selection))") }
         let settings = app.settings, epoch = app.playground.epoch, network = app.playground.network
         press(.enter, &app)
-        XCTAssertEqual(app.entry?.target, .link(layer: 1, node: 0, source: input))
+        XCTAssertEqual(app.entry?.target, .edge(layer: 1, node: 0, source: input))
         XCTAssertEqual(app.status, "an input has no bias: this sets the weight of its first edge")
         let label = app.settings.inputFeatures[input].label
         XCTAssertEqual(InspectorView.lines(app)[0].text, "weight \(label) → h1.1: ▏", "the entry line names the link")

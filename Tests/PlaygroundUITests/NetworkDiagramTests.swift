@@ -67,7 +67,7 @@ final class NetworkDiagramTests: XCTestCase {
     }
 }
 
-final class LinkCanvasTests: XCTestCase {
+final class EdgeCanvasTests: XCTestCase {
     func testStrokeGrowsWithTheWeight() {
         XCTAssertEqual(LinkStroke(weight: 0.1), .dotted)
         XCTAssertEqual(LinkStroke(weight: -0.24), .dotted)
@@ -78,8 +78,8 @@ final class LinkCanvasTests: XCTestCase {
     }
 
     func testAFlatSolidLineFillsTheTopDots() {
-        var canvas = LinkCanvas(area: Rect(x: 1, y: 0, width: 3, height: 1))
-        canvas.link(from: (0, 0), to: (5, 0), weight: 0.5)
+        var canvas = EdgeCanvas(area: Rect(x: 1, y: 0, width: 3, height: 1))
+        canvas.edge(from: (0, 0), to: (5, 0), weight: 0.5)
         var grid = CellGrid(width: 5, height: 1, fill: Cell("·"))
         canvas.draw(into: &grid, unicode: true) { _ in .index(33) }
         XCTAssertEqual(grid.lines, ["·⠉⠉⠉·"])
@@ -88,14 +88,14 @@ final class LinkCanvasTests: XCTestCase {
     }
 
     func testDottedAndThickLines() {
-        var dotted = LinkCanvas(area: Rect(x: 0, y: 0, width: 3, height: 1))
-        dotted.link(from: (0, 0), to: (5, 0), weight: 0.1)
+        var dotted = EdgeCanvas(area: Rect(x: 0, y: 0, width: 3, height: 1))
+        dotted.edge(from: (0, 0), to: (5, 0), weight: 0.1)
         var grid = CellGrid(width: 3, height: 1, fill: Cell("·"))
         dotted.draw(into: &grid, unicode: true) { _ in .default }
         XCTAssertEqual(grid.lines, ["⠁⠁⠁"])
 
-        var thick = LinkCanvas(area: Rect(x: 0, y: 0, width: 2, height: 1))
-        thick.link(from: (0, 1), to: (3, 1), weight: -2)
+        var thick = EdgeCanvas(area: Rect(x: 0, y: 0, width: 2, height: 1))
+        thick.edge(from: (0, 1), to: (3, 1), weight: -2)
         grid = CellGrid(width: 2, height: 1, fill: Cell("·"))
         thick.draw(into: &grid, unicode: true) { _ in .default }
         XCTAssertEqual(grid.lines, ["⠶⠶"])
@@ -103,23 +103,23 @@ final class LinkCanvasTests: XCTestCase {
     }
 
     func testWhereLinksCrossTheStrongerOneGivesTheColour() {
-        var canvas = LinkCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
-        canvas.link(from: (0, 0), to: (7, 7), weight: 0.3)
-        canvas.link(from: (0, 7), to: (7, 0), weight: -0.9)
-        canvas.link(from: (0, 3), to: (7, 3), weight: 0.05, priority: 0.05)
+        var canvas = EdgeCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
+        canvas.edge(from: (0, 0), to: (7, 7), weight: 0.3)
+        canvas.edge(from: (0, 7), to: (7, 0), weight: -0.9)
+        canvas.edge(from: (0, 3), to: (7, 3), weight: 0.05, priority: 0.05)
         XCTAssertEqual(canvas.shownWeight(column: 1, row: 0), 0.3)
         XCTAssertEqual(canvas.shownWeight(column: 2, row: 0), -0.9, "the crossing cell shows the stronger link")
         XCTAssertEqual(canvas.shownWeight(column: 1, row: 1), -0.9)
-        var reversed = LinkCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
-        reversed.link(from: (0, 7), to: (7, 0), weight: -0.9)
-        reversed.link(from: (0, 0), to: (7, 7), weight: 0.3)
+        var reversed = EdgeCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
+        reversed.edge(from: (0, 7), to: (7, 0), weight: -0.9)
+        reversed.edge(from: (0, 0), to: (7, 7), weight: 0.3)
         XCTAssertEqual(reversed.shownWeight(column: 2, row: 0), -0.9, "draw order does not matter")
     }
 
     func testASCIIShowsDirection() {
-        var canvas = LinkCanvas(area: Rect(x: 0, y: 0, width: 4, height: 3))
-        canvas.link(from: (0, 0), to: (7, 0), weight: 0.5)
-        canvas.link(from: (0, 4), to: (7, 11), weight: 0.5)
+        var canvas = EdgeCanvas(area: Rect(x: 0, y: 0, width: 4, height: 3))
+        canvas.edge(from: (0, 0), to: (7, 0), weight: 0.5)
+        canvas.edge(from: (0, 4), to: (7, 11), weight: 0.5)
         var grid = CellGrid(width: 4, height: 3, fill: Cell(" "))
         canvas.draw(into: &grid, unicode: false) { _ in .default }
         XCTAssertEqual(grid.lines[0], "----")

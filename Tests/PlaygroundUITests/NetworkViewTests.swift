@@ -122,9 +122,9 @@ final class NetworkViewTests: XCTestCase {
     func testLinkColourAndStrokeFollowTheWeight() throws {
         for weight in [-3.0, -1.0, -0.6, -0.1, 0.0, 0.2, 0.5, 0.99, 1.5, 4.0] {
             var app = makeApp("networkShape=1&x=true&y=false", width: 120, height: 40)
-            _ = update(&app, .setParameter(.link(layer: 1, node: 0, source: 0), value: weight))
+            _ = update(&app, .setParameter(.edge(layer: 1, node: 0, source: 0), value: weight))
             let diagram = try XCTUnwrap(app.layout.diagram)
-            let canvas = NetworkView.linkCanvas(into: 1, state: app, diagram: diagram)
+            let canvas = NetworkView.edgeCanvas(into: 1, state: app, diagram: diagram)
             let grid = screen(app)
             let area = canvas.area
             var drawn = 0, dots = 0
@@ -163,7 +163,7 @@ final class NetworkViewTests: XCTestCase {
     func testClickOnALinkCellSelectsTheLinkItsColourShows() throws {
         var app = makeApp("networkShape=3,2&x=true&y=true", width: 120, height: 40)
         let diagram = try XCTUnwrap(app.layout.diagram)
-        let canvas = NetworkView.linkCanvas(into: 2, state: app, diagram: diagram)
+        let canvas = NetworkView.edgeCanvas(into: 2, state: app, diagram: diagram)
         var found: (Int, Int, Int)?
         outer: for row in 0..<canvas.area.height {
             for column in 0..<canvas.area.width {
@@ -172,7 +172,7 @@ final class NetworkViewTests: XCTestCase {
         }
         let (column, row, id) = try XCTUnwrap(found)
         XCTAssertTrue(press(.click(x: canvas.area.x + column, y: canvas.area.y + row), &app))
-        XCTAssertEqual(app.selection, .link(layer: 2, node: id / 3, source: id % 3))
+        XCTAssertEqual(app.selection, .edge(layer: 2, node: id / 3, source: id % 3))
         // The selected link outranks the others and is drawn in reverse.
         let grid = screen(app)
         XCTAssertTrue(grid[canvas.area.x + column, canvas.area.y + row].style.reverse)
@@ -200,13 +200,13 @@ final class LinkOwnerTests: XCTestCase {
     /// A cell remembers which link gives it its colour (for clicks), and the highlighted link's
     /// cells are drawn in reverse.
     func testOwnerIsTheStrongestLinkAndTheHighlightIsReversed() {
-        var canvas = LinkCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
-        canvas.link(from: (0, 0), to: (7, 7), weight: 0.3, id: 1)
-        canvas.link(from: (0, 7), to: (7, 0), weight: -0.9, id: 2)
+        var canvas = EdgeCanvas(area: Rect(x: 0, y: 0, width: 4, height: 2))
+        canvas.edge(from: (0, 0), to: (7, 7), weight: 0.3, id: 1)
+        canvas.edge(from: (0, 7), to: (7, 0), weight: -0.9, id: 2)
         XCTAssertEqual(canvas.owner(column: 0, row: 0), 1)
         XCTAssertEqual(canvas.owner(column: 2, row: 0), 2, "the crossing cell belongs to the stronger link")
         XCTAssertNil(canvas.owner(column: 9, row: 9))
-        canvas.link(from: (0, 0), to: (7, 7), weight: 0.3, priority: 1e9, id: 1)
+        canvas.edge(from: (0, 0), to: (7, 7), weight: 0.3, priority: 1e9, id: 1)
         XCTAssertEqual(canvas.owner(column: 1, row: 0), 1)
         var grid = CellGrid(width: 4, height: 2)
         canvas.draw(into: &grid, unicode: true, highlighted: 1) { _ in .default }

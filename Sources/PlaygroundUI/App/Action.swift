@@ -53,20 +53,20 @@ public enum Action: Equatable, Sendable {
 
     // MARK: Inspecting and editing the network
 
-    /// `i`, a click on a node or link, Esc: select something (nil: back to the network's output).
+    /// `i`, a click on a node or edge, Esc: select something (nil: back to the network's output).
     case select(Selection?)
     /// `i`: select the output node, or clear the selection when there is one.
     case toggleInspector
     /// Arrows while inspecting: ←/→ to the neighbouring layer, ↑/↓ within it.
     case moveSelection(dx: Int, dy: Int)
-    /// `w`/`W`: the next or previous link into the selected node.
-    case stepLink(by: Int)
+    /// `w`/`W`: the next or previous edge into the selected node.
+    case stepEdge(by: Int)
     /// Enter on a selection: open the entry line for its weight or bias.
     case beginEdit
     /// A key on the line being typed (a weight or bias: Enter sets the value if it is a number
     /// in range, else refuses it; a file name; a lesson's value or expression): `LineEditor`.
     case line(LineEdit)
-    /// Set a weight (a link) or a bias (a node) to a value, as a committed entry does.
+    /// Set a weight (an edge) or a bias (a node) to a value, as a committed entry does.
     case setParameter(Selection, value: Double)
 
     // MARK: Lessons

@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     public var selectedLayer = 0
     /// The knob the arrow keys change.
     public var focus: Knob = .dataset
+    /// The settings the app offers (`Setting.table`; a test may pass its own with a made-up row).
+    public var settingTable: SettingTable = .standard
     /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
     /// per animation frame), so the boundary can be watched as it forms.
     public var speed: Speed = .standard
@@ -73,7 +75,7 @@ public struct AppState: Equatable, Sendable {
         // the history at once (it costs little: see `make bench`, "diagnostics-recorded").
         playground.recordsDiagnostics = true
         playground.recordsHistory = true
-        focus = Knob.all(for: state).first ?? .speed
+        focus = settingTable.knobs(for: state).first ?? .speed
         recordLosses()
         refreshFrame()
     }
@@ -113,18 +115,25 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What render draws, as the last update left it.
-    public var frame: Frame { builtFrame ?? Frame.build(self, heatMap: PictureCache(), thumbnails: PictureCache()) }
+    /// Lent, not copied (`_read`): render reads it a dozen times a frame, and a copy of a frame
+    /// retains and releases every array in it (its layout, pictures, network, health figures).
+    public var frame: Frame {
+        _read {
+            if builtFrame == nil { yield Frame.build(self, heatMap: PictureCache(), thumbnails: PictureCache()) }
+            else { yield builtFrame! }
+        }
+    }
 
     /// The screen's arrangement for the current size and settings (the frame's).
-    public var layout: Layout { frame.layout }
+    public var layout: Layout { _read { yield frame.layout } }
 
     /// The heat map's evaluation (the frame's): `update` keeps it current, `render` only reads it.
-    public var heatMap: PictureCache { frame.shown.heatMap }
+    public var heatMap: PictureCache { _read { yield frame.shown.heatMap } }
     /// Every node's thumbnail, from one evaluation over the thumbnail grid (the frame's).
-    public var thumbnails: PictureCache { frame.shown.thumbnails }
+    public var thumbnails: PictureCache { _read { yield frame.shown.thumbnails } }
 
     /// Below the minimum size only the "too small" screen shows, and only quitting acts.
-    public var isTooSmall: Bool { layout.isTooSmall }
+    public var isTooSmall: Bool { frame.layout.isTooSmall }
 
     // MARK: Steps used by `update`
 
@@ -147,13 +156,14 @@ public struct AppState: Equatable, Sendable {
     /// only if the network or their sizes changed, and only with `.refresh`), the health figures.
     public mutating func refreshFrame(pictures: PictureRefresh = .refresh) {
         // The pictures move from the old frame to the new one (no second reference, no copy).
+        // A second reference to a picture's buffer would make its next evaluation copy the
+        // whole buffer first (copy on write): they are swapped out in place and consumed.
         var heatMap = PictureCache(), thumbnails = PictureCache()
-        if var old = builtFrame {
-            builtFrame = nil
-            swap(&heatMap, &old.shown.heatMap)
-            swap(&thumbnails, &old.shown.thumbnails)
+        if builtFrame != nil {
+            swap(&heatMap, &builtFrame!.shown.heatMap)
+            swap(&thumbnails, &builtFrame!.shown.thumbnails)
         }
-        builtFrame = Frame.build(self, heatMap: heatMap, thumbnails: thumbnails, pictures: pictures)
+        builtFrame = Frame.build(self, heatMap: consume heatMap, thumbnails: consume thumbnails, pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).
@@ -170,9 +180,9 @@ public struct AppState: Equatable, Sendable {
         if case .neurons(let layer) = focus, layer >= layers {
             focus = layers > 0 ? .neurons(layer: layers - 1) : .hiddenLayers
         }
-        if focus.isHidden(in: playground.state) { focus = Knob.all(for: playground.state).first ?? .speed }
+        if focus.isHidden(in: playground.state) { focus = settingTable.knobs(for: playground.state).first ?? .speed }
         // β has no knob once the optimizer does not use it.
-        if focus == .momentum, !Knob.beyondTF(for: playground.state).contains(.momentum) { focus = .optimizer }
+        if focus == .momentum, !settingTable.knobs(for: playground.state).contains(.momentum) { focus = .optimizer }
         // A selection that no longer exists (fewer neurons, layers or features) goes back to the
         // output; an entry for it closes.
         let sizes = playground.network.sizes

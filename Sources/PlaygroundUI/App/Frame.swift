@@ -2,7 +2,7 @@
 import PlaygroundCore
 
 /// One network as the screen shows it: the network, its pictures (the heat map's and the
-/// thumbnails' evaluations), its dead links and its loss series. The widgets draw a `ShownRun`,
+/// thumbnails' evaluations), its dead edges and its loss series. The widgets draw a `ShownRun`,
 /// never the app state, so the same widgets can draw another one (a past epoch, a second run):
 /// which network the screen shows is this one value.
 public struct ShownRun: Equatable, Sendable {
@@ -13,21 +13,21 @@ public struct ShownRun: Equatable, Sendable {
     public var heatMap: PictureCache
     /// Every node's output over the thumbnails' pixels.
     public var thumbnails: PictureCache
-    /// The edges L1 drove to zero, layer after layer of weights, each `node × sources + source`
-    /// (empty: none known).
-    public var deadLinks: [Bool]
+    /// The edges L1 drove to zero (1), layer after layer of weights, each `node × sources + source`
+    /// (empty: none known): `Playground.deadFlags`.
+    public var deadEdges: [UInt8]
     /// Both losses since the network was built.
     public var losses: LossHistory
-    /// Where each layer's edges start in `deadLinks` (index `layer`).
+    /// Where each layer's edges start in `deadEdges` (index `layer`).
     private var deadOffsets: [Int] = []
 
     public init(network: Network, epoch: Int, heatMap: PictureCache = PictureCache(), thumbnails: PictureCache = PictureCache(),
-                deadLinks: [Bool] = [], losses: LossHistory = LossHistory()) {
+                deadEdges: [UInt8] = [], losses: LossHistory = LossHistory()) {
         self.network = network
         self.epoch = epoch
         self.heatMap = heatMap
         self.thumbnails = thumbnails
-        self.deadLinks = deadLinks
+        self.deadEdges = deadEdges
         self.losses = losses
         let sizes = network.sizes
         var offset = 0
@@ -37,11 +37,11 @@ public struct ShownRun: Equatable, Sendable {
         }
     }
 
-    /// True when L1 drove the link from `source` (layer `layer - 1`) to `node` (layer `layer`) to zero.
+    /// True when L1 drove the edge from `source` (layer `layer - 1`) to `node` (layer `layer`) to zero.
     public func isDead(layer: Int, node: Int, source: Int) -> Bool {
         guard layer >= 1, layer < deadOffsets.count else { return false }
         let index = deadOffsets[layer] + node * network.sizes[layer - 1] + source
-        return deadLinks.indices.contains(index) && deadLinks[index]
+        return deadEdges.indices.contains(index) && deadEdges[index] != 0
     }
 }
 
@@ -79,8 +79,7 @@ public struct Frame: Equatable, Sendable {
         let past = state.viewedEpoch.flatMap { state.playground.past(atKept: $0) }
         let playground = past ?? state.playground
         let layout = Layout(width: state.width, height: state.height, settings: playground.state,
-                            gradientPanel: state.showsGradientPanel)
-        var heatMap = heatMap, thumbnails = thumbnails
+                            gradientPanel: state.showsGradientPanel, table: state.settingTable)
         let features = playground.state.inputFeatures
         // `.keep` keeps pictures of the right size and features; others are evaluated anyway.
         func wanted(_ cache: PictureCache, _ width: Int, _ height: Int) -> Bool {
@@ -96,18 +95,11 @@ public struct Frame: Equatable, Sendable {
                                    width: diagram.nodeSize.pixelWidth, height: diagram.nodeSize.pixelHeight)
             }
         }
-        let sizes = playground.network.sizes
-        var dead: [Bool] = []
-        if layout.diagram != nil {
-            dead.reserveCapacity(zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 })
-            for layer in 1..<sizes.count {
-                for node in 0..<sizes[layer] {
-                    for source in 0..<sizes[layer - 1] { dead.append(playground.isDead(layer: layer, node: node, source: source)) }
-                }
-            }
-        }
-        let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: heatMap, thumbnails: thumbnails,
-                             deadLinks: dead, losses: state.losses)
+        // Core's own flags, shared (nothing is computed again for the frame).
+        let dead = layout.diagram != nil ? playground.deadFlags : []
+        let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: consume heatMap,
+                             thumbnails: consume thumbnails,
+                             deadEdges: dead, losses: state.losses)
         let showsPanel = !layout.isTooSmall && !layout.gradientPanel.isEmpty && state.lessons == nil
         let showsUnits = !layout.isTooSmall && layout.diagram != nil && state.lessons == nil
         return Frame(layout: layout, shown: shown,

@@ -5,7 +5,7 @@ import PlaygroundCore
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// The playground: keys change settings, the arrows move and change the focused knob.
     case normal
-    /// A node or link is selected: the arrows, Enter and Esc move around and edit the network.
+    /// A node or edge is selected: the arrows, Enter and Esc move around and edit the network.
     case inspecting
     /// A weight or bias is being typed: the entry line takes every key (`q` too).
     case entry

@@ -1,12 +1,17 @@
-// The one table of key bindings: keys to actions, read by the help, the footer, the README check.
+// The key table: keys to actions (with the settings' rows), read by the help, the footer, the README check.
 import PlaygroundCore
 
-/// The one table of key bindings. It maps keys to actions, and the help screen, the footer and
-/// the tests (against the README's key tables) all read it: a new binding is one row here.
+/// The one table of key bindings. It maps keys to actions, and the help screen, the footer, the
+/// man page and the tests (against the README's key tables) all read it: a new binding is one
+/// row here, or, for a setting, in its `Setting` row (`SettingTable` joins them).
 public enum KeyMap {
-    /// Every binding, in the order the help screen and the README list them. Within a context
-    /// the first binding whose action is not nil wins; `any key` comes after every other binding.
-    public static let bindings: [KeyBinding] = [
+    /// Every binding, in the order the help screen and the README list them: `leading`, the
+    /// settings' keys (each `Setting` row's), then `trailing`. Within a context the first binding
+    /// whose action is not nil wins; `any key` comes after every other binding.
+    public static var bindings: [KeyBinding] { SettingTable.standard.bindings }
+
+    /// The bindings before the settings': playing, stepping, the data, the speed.
+    static let leading: [KeyBinding] = [
         // The playground
         .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing], control: .playButton,
               footer: .init("play", 1, whilePlaying: "pause")),
@@ -16,38 +21,12 @@ public enum KeyMap {
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
                             ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting],
               footer: .init("speed", 10, keys: ["<", ">"])),
-        .init(.playground, ["d": .adjust(.dataset, by: 1), "D": .adjust(.dataset, by: -1)], "next / previous data set",
-              control: .dataset, footer: .init("data", 4, keys: ["d"])),
-        .init(.playground, ["n": .adjust(.noise, by: -1), "N": .adjust(.noise, by: 1)], "noise down / up by 5",
-              control: .noise, footer: .init("noise", 14)),
-        .init(.playground, ["t": .adjust(.trainingRatio, by: -1), "T": .adjust(.trainingRatio, by: 1)],
-              "training ratio down / up", control: .percTrainData),
-        .init(.playground, ["b": .adjust(.batchSize, by: -1), "B": .adjust(.batchSize, by: 1)], "batch size down / up",
-              control: .batchSize),
-        .init(.playground, Feature.allCases.enumerated().map { (.digit($0.offset + 1), .adjust(.feature($0.element), by: 1)) },
-              "toggle input feature", footer: .init("features", 5)),
-        .init(.playground, ["[": .adjust(.hiddenLayers, by: -1), "]": .adjust(.hiddenLayers, by: 1)],
-              "hidden layer less / more", control: .numHiddenLayers, footer: .init("layers", 12)),
-        .init(.playground, ["-", "+", "_", "="], "one neuron less / more", footer: .init("neurons", 13, keys: ["-", "+"])) { key, state in
-            .adjust(.neurons(layer: state.selectedLayer), by: [.character("-"), .character("_")].contains(key) ? -1 : 1)
-        },
-        .init(.playground, ["Tab": .selectLayer(by: 1), "S-Tab": .selectLayer(by: -1)], "next / previous layer"),
-        .init(.playground, ["a": .adjust(.activation, by: 1), "A": .adjust(.activation, by: -1)],
-              "next / previous activation", control: .activation, footer: .init("activation", 7, keys: ["a"])),
-        .init(.playground, ["l": .adjust(.learningRate, by: -1), "L": .adjust(.learningRate, by: 1)],
-              "learning rate down / up", control: .learningRate, footer: .init("rate", 8)),
-        .init(.playground, ["e": .adjust(.regularization, by: 1), "E": .adjust(.regularization, by: -1)],
-              "regularization next / prev", control: .regularization),
-        .init(.playground, ["k": .adjust(.regularizationRate, by: -1), "K": .adjust(.regularizationRate, by: 1)],
-              "reg. rate down / up", control: .regularizationRate),
-        .init(.playground, ["p": .adjust(.problem, by: 1)], "classification/regression", control: .problem),
-        .init(.playground, ["x": .adjust(.showTestData, by: 1)], "show / hide test data", control: .showTestData),
-        .init(.playground, ["z": .adjust(.discretize, by: 1)], "discretize output", control: .discretize),
-        // Beyond TF (issue 9): the optimizer, its β, the loss, the initialisation, gradient health.
-        .init(.playground, ["u": .adjust(.optimizer, by: 1), "U": .adjust(.optimizer, by: -1)], "optimizer next/prev"),
-        .init(.playground, ["v": .adjust(.momentum, by: -1), "V": .adjust(.momentum, by: 1)], "momentum down / up"),
-        .init(.playground, ["f": .adjust(.loss, by: 1)], "loss: square / CE"),
-        .init(.playground, ["I": .adjust(.initialization, by: 1)], "init: TF/Xavier/He"),
+    ]
+
+    /// The bindings after the settings': the rest of the playground, the network, the lessons,
+    /// the drawing mode.
+    static let trailing: [KeyBinding] = [
+        // Beyond TF (issue 9): gradient health (the optimizer, β, loss and init are settings).
         .init(.playground, ["h": .toggleGradientPanel], "gradient health", footer: .init("gradients", 10)),
         // The run's past (issue 18, History/): scrub through the kept epochs, branch, rewind. Before
         // the knobs' mouse: the chart takes its clicks and the wheel over it.
@@ -94,7 +73,7 @@ public enum KeyMap {
         .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
                          "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
               "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
-        .init(.network, ["w": .stepLink(by: 1), "W": .stepLink(by: -1)], "next / previous edge", in: [.inspecting],
+        .init(.network, ["w": .stepEdge(by: 1), "W": .stepEdge(by: -1)], "next / previous edge", in: [.inspecting],
               footer: .init("edges", -3, in: [.inspecting])),
         .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
               footer: .init("edit", -2, in: [.inspecting])),
@@ -196,6 +175,15 @@ public enum KeyMap {
         return !binding.contexts.isDisjoint(with: mode) && binding.isOffered(in: state)
     }
 
+    /// The man page's KEYS: section by section, each binding's keys (ASCII names) and help text.
+    /// `table`: the settings whose keys are listed (a test passes one with a made-up row).
+    public static func manualKeys(_ table: SettingTable = .standard)
+        -> [(section: KeyBinding.Section, rows: [(keys: String, help: String)])] {
+        KeyBinding.Section.allCases.map { section in
+            (section, table.bindings.filter { $0.section == section }.map { ($0.helpLabel(unicode: false), $0.help) })
+        }
+    }
+
     /// The lessons that step through a graph (1–3).
     static let graphLessons: Set<Lessons.Lesson> = Set(Lessons.Lesson.allCases.filter(\.isGraph))
 
@@ -253,7 +241,7 @@ public enum KeyMap {
 
     static func action(for key: Key, in state: AppState, context: KeyContext, sections: Set<KeyBinding.Section>) -> Action? {
         for wildcard in [false, true] {
-            for binding in bindings where binding.contexts.contains(context) && sections.contains(binding.section) {
+            for binding in state.settingTable.bindings where binding.contexts.contains(context) && sections.contains(binding.section) {
                 for pattern in binding.keys where (pattern == .anyKey) == wildcard && pattern.matches(key) {
                     if let action = binding.respond(key, state) { return action }
                 }
@@ -273,7 +261,7 @@ public enum KeyMap {
         }
         // A control a classroom link hides is not offered in the footer (its key only says so).
         let hidden = state.playground.state.hiddenControls
-        let shown = bindings.filter { binding in
+        let shown = state.settingTable.bindings.filter { binding in
             guard let footer = binding.footer, footer.contexts.contains(context), binding.isOffered(in: state) else { return false }
             if let lessons = footer.lessons, let lesson = state.lessons?.lesson, !lessons.contains(lesson) { return false }
             return binding.control.map { !hidden.contains($0) } ?? true
@@ -298,7 +286,8 @@ public enum KeyMap {
             }
             if let button = layout.neuronButton(atX: x, y: y) { return .adjust(.neurons(layer: button.layer), by: button.delta) }
             guard let knob = layout.knob(atX: x, y: y) else { return nil }
-            return knob == state.focus || knob.isToggle ? .adjust(knob, by: 1) : .focus(knob)
+            let isToggle = state.settingTable.row(of: knob)?.isToggle ?? false
+            return knob == state.focus || isToggle ? .adjust(knob, by: 1) : .focus(knob)
         case .scroll(let up, let x, let y):
             return layout.knob(atX: x, y: y).map { .adjust($0, by: up ? 1 : -1) }
         default:
@@ -306,13 +295,13 @@ public enum KeyMap {
         }
     }
 
-    /// A click on the network drawing: a hidden or output node, or a link, is selected.
+    /// A click on the network drawing: a hidden or output node, or an edge, is selected.
     static func networkClickAction(_ key: Key, _ state: AppState) -> Action? {
         guard case .click(let x, let y) = key else { return nil }
         let layout = state.layout
         if let node = layout.diagram?.node(atX: x, y: y), node.layer > 0 {
             return .select(.node(layer: node.layer, node: node.node))
         }
-        return NetworkView.link(atX: x, y: y, state: state, layout: layout).map { .select($0) }
+        return NetworkView.edge(atX: x, y: y, state: state, layout: layout).map { .select($0) }
     }
 }

@@ -65,7 +65,7 @@ public indirect enum Mode: Equatable, Sendable {
 
 /// The playing field's own state: what is inspected, and the entry line for a new value.
 public struct Field: Equatable, Sendable {
-    /// The inspected node or link (`i`, a click); nil shows the network's output.
+    /// The inspected node or edge (`i`, a click); nil shows the network's output.
     public var selection: Selection?
     /// The entry line for a new weight or bias, while one is typed.
     public var entry: Entry?
@@ -120,7 +120,7 @@ extension AppState {
         set { if case .field = mode.base { setBase(.field(newValue)) } }
     }
 
-    /// The inspected node or link (`i`, a click); nil shows the network's output.
+    /// The inspected node or edge (`i`, a click); nil shows the network's output.
     public var selection: Selection? {
         get { field.selection }
         set { field.selection = newValue }

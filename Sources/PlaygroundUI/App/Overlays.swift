@@ -75,7 +75,7 @@ enum Overlays {
     /// the height (`height` − 4), else two per page, balanced on a single page.
     static func helpPages(_ state: AppState, height: Int) -> [[ArraySlice<HelpRow>]] {
         let unicode = state.capabilities.unicode
-        let rows: [HelpRow] = KeyMap.bindings.filter { KeyMap.isInHelp($0, of: state) }
+        let rows: [HelpRow] = state.settingTable.bindings.filter { KeyMap.isInHelp($0, of: state) }
             .map { (keys: $0.helpLabel(unicode: unicode), text: $0.help) }
         let maxRows = max(1, height - 4)
         let perColumn = rows.count <= maxRows ? rows.count : min(maxRows, (rows.count + 1) / 2)

@@ -76,7 +76,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         state.focus = knob
         if case .neurons(let layer) = knob { state.selectedLayer = layer }
     case .moveFocus(let delta):
-        let knobs = Knob.all(for: state.playground.state)
+        let knobs = state.settingTable.knobs(for: state.playground.state)
         let index = knobs.firstIndex(of: state.focus) ?? 0
         state.focus = knobs[min(knobs.count - 1, max(0, index + delta))]
         if case .neurons(let layer) = state.focus { state.selectedLayer = layer }
@@ -122,10 +122,10 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         guard let selection = state.selection else { return [] }
         state.selection = Inspector.moved(selection, dx: dx, dy: dy, sizes: state.playground.network.sizes,
                                           settings: state.settings)
-    case .stepLink(let delta):
+    case .stepEdge(let delta):
         guard let selection = state.selection else { return [] }
-        if let link = Inspector.steppedLink(selection, by: delta, sizes: state.playground.network.sizes) {
-            state.selection = link
+        if let edge = Inspector.steppedEdge(selection, by: delta, sizes: state.playground.network.sizes) {
+            state.selection = edge
         } else {
             state.status = "an input has no incoming edges: press "
                 + KeyMap.key(for: .moveSelection(dx: 1, dy: 0), in: .inspecting, unicode: state.capabilities.unicode)
@@ -173,18 +173,13 @@ extension AppState {
 
     /// Steps one knob. The speed is the app's own; everything else is a setting.
     mutating func adjust(_ knob: Knob, by delta: Int) {
-        guard isShown(knob) else { return }
-        switch knob {
-        case .speed:
+        guard isShown(knob), let row = settingTable.row(of: knob) else { return }
+        if knob == .speed {
             speed = speed.stepped(by: delta)
-        case .neurons(let layer) where !playground.state.networkShape.indices.contains(layer):
-            status = "no hidden layer: press \(KeyMap.key(for: .adjust(.hiddenLayers, by: 1))) to add one"
-        case .momentum where !Knob.beyondTF(for: playground.state).contains(.momentum):
-            status = "momentum is the β of the momentum and nesterov optimizers: \(KeyMap.key(for: .adjust(.optimizer, by: 1))) picks one"
-        case .loss where playground.state.problem == .regression:
-            status = "a regression keeps square loss: cross-entropy needs classes (\(KeyMap.key(for: .adjust(.problem, by: 1))))"
-        default:
-            applySettings(knob.adjusted(playground.state, by: delta))
+        } else if let refusal = row.refusal(knob, self) {
+            status = refusal
+        } else {
+            applySettings(row.step(knob, playground.state, delta))
         }
     }
 
@@ -197,7 +192,7 @@ extension AppState {
     }
 
     mutating func isShown(_ knob: Knob) -> Bool {
-        knob.hideable.map { isShown($0) } ?? true
+        settingTable.row(of: knob)?.hide(knob).map { isShown($0) } ?? true
     }
 
     /// Applies new settings as TF does (see `update`); a rebuilt network starts a new loss history.

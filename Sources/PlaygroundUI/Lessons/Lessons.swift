@@ -1,3 +1,4 @@
+// The lessons mode's model: which lesson, its state (graph, neuron, race), its typing line, its actions.
 import PlaygroundCore
 
 /// The lessons mode: backpropagation on small graphs (1–3), inside a neuron of the network
@@ -180,6 +181,11 @@ func updateLessons(_ state: inout AppState, _ action: Action) -> Effect? {
     }
 }
 
+extension Lessons {
+    /// The name of the lessons' key for `action` (from the key table), for texts that name a key.
+    static func key(_ action: LessonAction) -> String { KeyMap.key(for: .lesson(action), in: .lessons) }
+}
+
 extension AppState {
     /// Opens the lessons where they were left (the lesson, its step, the expression and the
     /// values), or on `lesson` the first time; the playground pauses until they close.
@@ -221,7 +227,7 @@ extension AppState {
         lessons?.race.step(times: min(epochs, 3))
         if lessons?.race.isFinished ?? true {
             lessons?.raceRuns = false
-            status = "the race ends at step \(OptimizerRace.maxSteps): Home starts it again"
+            status = "the race ends at step \(OptimizerRace.maxSteps): \(Lessons.key(.toStart)) starts it again"
         }
     }
 }

@@ -1,3 +1,4 @@
+// Lessons 1-3's model: an expression, its values, its graph and the step the walk-through is at.
 import PlaygroundCore
 
 /// A graph lesson (1–3): an expression, its values, its graph, and how far the step-by-step
@@ -192,8 +193,8 @@ public struct GraphLesson: Equatable, Sendable {
     public func stepDescription(unicode: Bool, number: (Double) -> String, full: Bool = false) -> String {
         let output = graph.nodes[graph.output].name
         if step == 0 {
-            return stepCount == 0 ? "nothing to compute: f is an input; e types another expression"
-                : "step 0 of \(stepCount): the inputs are set; Space computes the first node"
+            return stepCount == 0 ? "nothing to compute: f is an input; \(Lessons.key(.editExpression)) types another expression"
+                : "step 0 of \(stepCount): the inputs are set; \(Lessons.key(.space)) computes the first node"
         }
         if step <= forwardCount {
             let index = forwardNodes[step - 1]

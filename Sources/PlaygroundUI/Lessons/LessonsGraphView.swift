@@ -1,3 +1,4 @@
+// Lessons 1-3's graph picture: a tree of boxes and wires, laid out and drawn.
 import PlaygroundCore
 
 /// A graph lesson's graph as a tree of boxes and arrows, left to right, drawn so that no wire

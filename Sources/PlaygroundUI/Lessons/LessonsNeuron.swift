@@ -1,3 +1,4 @@
+// Lesson 4's model: one node of the running network on one training example, forward and backward.
 import PlaygroundCore
 
 /// Lesson 4: one node of the running network on one training example, forward and backward,
@@ -125,7 +126,7 @@ extension AppState {
         let sizes = playground.network.sizes
         switch selection {
         case .node(let layer, let node)? where layer >= 1: return (layer, node)
-        case .link(let layer, let node, _)?: return (layer, node)
+        case .edge(let layer, let node, _)?: return (layer, node)
         default: return (sizes.count - 1, 0)
         }
     }

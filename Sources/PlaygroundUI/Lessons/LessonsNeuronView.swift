@@ -1,3 +1,4 @@
+// Lesson 4's screen: the node's inputs table, the forward lines and the chain rule backward.
 import PlaygroundCore
 
 /// Lesson 4's screen: the node and the example, a table of its inputs (x_j, w_j, w_j·x_j and

@@ -1,3 +1,4 @@
+// Lesson 5's model: the loss surfaces and the optimizers' race across one.
 import PlaygroundCore
 
 /// A loss surface of two variables for lesson 5, with its gradient written out by hand.

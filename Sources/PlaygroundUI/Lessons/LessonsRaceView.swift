@@ -1,3 +1,4 @@
+// Lesson 5's screen: the surface as a banded heat map with every optimizer's path, and the table.
 import PlaygroundCore
 
 /// Lesson 5's screen: the surface as a banded heat map (low loss dark, each band a contour)
@@ -177,8 +178,10 @@ enum RaceView {
             line(text, CellStyle(foreground: palette.color(full: mark.full, eight: mark.eight), bold: true))
         }
         line("")
-        let hints = ["Space run / pause, s one step", "End all \(OptimizerRace.maxSteps) steps, Home restart",
-                     "m/M surface, l/L learning rate", "SGD: x <- x - lr*dx",
+        let key = Lessons.key
+        let hints = ["\(key(.space)) run / pause, \(key(.raceStep)) one step",
+                     "\(key(.toEnd)) all \(OptimizerRace.maxSteps) steps, \(key(.toStart)) restart",
+                     "\(key(.surface(by: 1)))/\(key(.surface(by: -1))) surface, \(key(.rate(by: -1)))/\(key(.rate(by: 1))) learning rate", "SGD: x <- x - lr*dx",
                      "Momentum, Nesterov, RMSProp, Adam:", "the rules that train the network"]
         for hint in hints { line(hint, CellStyle(foreground: palette.dim)) }
     }

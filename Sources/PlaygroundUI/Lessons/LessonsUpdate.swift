@@ -1,3 +1,4 @@
+// The lessons' reducer: what each lesson key does to the lessons' state.
 import PlaygroundCore
 
 extension AppState {
@@ -20,13 +21,14 @@ extension AppState {
             choose(Lessons.Lesson(rawValue: ((lesson.rawValue - 1 + delta) % count + count) % count + 1)!, &lessons)
         case .space where lesson.isGraph, .raceStep where lesson.isGraph:
             if let graph = lessons.graphLesson, graph.step == graph.stepCount {
-                status = lesson == .expression ? "the end: Home restarts, e new expression"
-                    : "the end: Home restarts, Tab lesson \(lesson.rawValue + 1)"
+                let restart = "the end: \(Lessons.key(.toStart)) restarts, "
+                status = restart + (lesson == .expression ? "\(Lessons.key(.editExpression)) new expression"
+                    : "\(Lessons.key(.nextLesson(by: 1))) lesson \(lesson.rawValue + 1)")
             }
             lessons.graphLesson?.step(by: 1)
         case .precision:
             lessons.showsEveryDigit.toggle()
-            status = lessons.showsEveryDigit ? "every digit (p: two figures)" : "two figures, as the lecture"
+            status = lessons.showsEveryDigit ? "every digit (\(Lessons.key(.precision)): two figures)" : "two figures, as the lecture"
         case .back where lesson.isGraph:
             lessons.graphLesson?.step(by: -1)
         case .toStart where lesson.isGraph:

@@ -1,3 +1,4 @@
+// The lessons screen: header, lesson tabs, title, the lesson's body, footer (and the derivative table).
 import PlaygroundCore
 
 /// The lessons screen: a header, the lessons as tabs, the lesson's title, its body, the footer.
@@ -117,8 +118,10 @@ enum LessonsView {
                            x: textRect.x, y: valuesY, clip: textRect)
         if valuesY == y + 2 {
             let arrows = unicode ? "↑↓" : "Up/Down"
-            let form = lessons.lesson == .sigmoid ? ", f form" : ""
-            grid.put(Chrome.fitted("\(arrows) variable, Enter its value, v all values, e expression, p digits" + form,
+            let key = Lessons.key
+            let form = lessons.lesson == .sigmoid ? ", \(key(.switchForm)) form" : ""
+            grid.put(Chrome.fitted("\(arrows) variable, \(key(.editSelected)) its value, \(key(.editValues)) all values, "
+                                   + "\(key(.editExpression)) expression, \(key(.precision)) digits" + form,
                                    width: textRect.width, ellipsis: ellipsis), x: textRect.x, y: y + 3, style: dim, clip: textRect)
         } else if end + 4 < textRect.maxX {
             grid.put(full ? "  p: two figures" : "  p: every digit", x: end, y: valuesY, style: dim, clip: textRect)

@@ -60,20 +60,20 @@ extension AppState {
         switch selection {
         case .node(let layer, let node):
             return layer == 0 ? nil : network.bias(layer: layer, node: node)
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             return network.weight(layer: layer, node: node, source: source)
         }
     }
 
     /// Enter on a selection: open the entry line for its bias or weight. An input has neither:
-    /// Enter on one types the weight of its link into the next layer's first node, which the
+    /// Enter on one types the weight of its edge into the next layer's first node, which the
     /// entry line names. (Refusing it instead left the inspecting keys live, so the number the
     /// user went on to type toggled features and rebuilt the network.)
     mutating func beginEdit() {
         guard let selection, selection.exists(in: playground.network.sizes) else { return }
         var target = selection
         if case .node(0, let input) = selection {
-            target = .link(layer: 1, node: 0, source: input)
+            target = .edge(layer: 1, node: 0, source: input)
         }
         entry = Entry(target: target, resumesPlaying: isPlaying)
         isPlaying = false
@@ -110,7 +110,7 @@ extension AppState {
         case .node(let layer, let node):
             guard layer > 0 else { return }
             playground.setBias(value, layer: layer, node: node)
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             playground.setWeight(value, layer: layer, node: node, source: source)
         }
         selection = target

@@ -1,7 +1,7 @@
 // The inspector line: the selected node or edge, or the entry line for its value.
 import PlaygroundCore
 
-/// The two lines under the network drawing: what the selected node or link is (activation,
+/// The two lines under the network drawing: what the selected node or edge is (activation,
 /// bias, weights), the entry line while a value is typed, or a hint when nothing is selected.
 enum InspectorView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
@@ -41,7 +41,7 @@ enum InspectorView {
         let network = state.frame.shown.network
         let sizes = network.sizes
         switch selection {
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             let weight = network.weight(layer: layer, node: node, source: source)
             let dead = state.frame.shown.isDead(layer: layer, node: node, source: source) ? " (dead: L1 drove it to 0)" : ""
             return [(Inspector.title(selection, settings: settings, unicode: unicode) + " = " + Format.decimal(weight, places: 3) + dead, .main),

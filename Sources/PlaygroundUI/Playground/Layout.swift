@@ -25,7 +25,7 @@ import PlaygroundCore
 public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
-    /// Rows of the inspector: the selected node or link, or the entry line.
+    /// Rows of the inspector: the selected node or edge, or the entry line.
     static let inspectorRows = 2
     /// The widest a knob column gets.
     public static let knobColumnWidth = 30
@@ -40,14 +40,14 @@ public struct Layout: Equatable, Sendable {
     public let footer: Rect
     /// The drawing's area: its heading rows and the nodes.
     public let networkPanel: Rect
-    /// The network drawing: columns, nodes, link areas (nil when too small or when the gradient
+    /// The network drawing: columns, nodes, edge areas (nil when too small or when the gradient
     /// panel is open).
     public let diagram: NetworkDiagram?
     /// The gradient health panel, in the drawing's area while it is open; else empty.
     public let gradientPanel: Rect
     /// True when the knob panels are a column left of the drawing; false when under it.
     public let knobsBesideNetwork: Bool
-    /// The selected node or link, or the entry line.
+    /// The selected node or edge, or the entry line.
     public let inspector: Rect
     /// Title row, the data-set pictures, the knobs: data set, noise, ratio, batch size.
     public let dataPanel: Rect
@@ -83,7 +83,8 @@ public struct Layout: Equatable, Sendable {
 
     /// `gradientPanel`: the gradient health panel takes the drawing's place (`diagram` is nil,
     /// so nothing of the drawing is drawn or clicked).
-    public init(width: Int, height: Int, settings: PlaygroundState, gradientPanel: Bool = false) {
+    /// `table`: the settings whose knobs the panels show.
+    public init(width: Int, height: Int, settings: PlaygroundState, gradientPanel: Bool = false, table: SettingTable = .standard) {
         self.width = width
         self.height = height
         problem = settings.problem
@@ -99,11 +100,9 @@ public struct Layout: Equatable, Sendable {
         header = Rect(x: 0, y: 0, width: width, height: 1)
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-        let shown = { (list: [Knob]) in list.filter { !$0.isHidden(in: settings) } }
-        let dataKnobs = shown([.dataset, .noise, .trainingRatio, .batchSize])
-        let networkKnobs = shown([.hiddenLayers, .activation, .learningRate, .regularization, .regularizationRate, .problem])
-            + Knob.beyondTF(for: settings)
-        let displayKnobs = shown([.showTestData, .discretize, .speed])
+        let dataKnobs = table.knobs(in: .data, for: settings)
+        let networkKnobs = table.knobs(in: .network, for: settings)
+        let displayKnobs = table.knobs(in: .display, for: settings)
 
         let columns = settings.networkShape.count + 2
         let compact = NetworkDiagram.compactSize
@@ -116,7 +115,7 @@ public struct Layout: Equatable, Sendable {
         separatorX = left.maxX
 
         let plan = LeftLayout(left: left, settings: settings, groups: [dataKnobs, networkKnobs, displayOnLeft ? displayKnobs : []],
-                            showsPicker: !Knob.dataset.isHidden(in: settings))
+                            showsPicker: dataKnobs.contains(.dataset))
         (diagram, knobsBesideNetwork, networkPanel, inspector) = (gradientPanel ? nil : plan.diagram, plan.beside, plan.network,
                                                                   plan.inspector)
         self.gradientPanel = gradientPanel ? plan.network : Rect(x: 0, y: 0, width: 0, height: 0)

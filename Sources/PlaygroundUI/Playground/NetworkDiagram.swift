@@ -1,11 +1,11 @@
 // Where the network drawing puts its columns, nodes and edge areas.
 /// Where the network drawing puts its columns and nodes: one column per layer (the input
 /// features, each hidden layer, the output), every node a small heat map of its own output, the
-/// links in the gaps between columns. Pure geometry, so it is tested at every size.
+/// edges in the gaps between columns. Pure geometry, so it is tested at every size.
 ///
 /// The input column has a slot for each feature the page shows, enabled or not (TF shows them
 /// all, less those a classroom link hides): a disabled feature's slot is drawn dimmed and has no
-/// links. Network input `k` is the `k`-th enabled feature; `Inspector.row` maps it to its slot.
+/// edges. Network input `k` is the `k`-th enabled feature; `Inspector.row` maps it to its slot.
 public struct NetworkDiagram: Equatable, Sendable {
     /// How big each node is drawn, in cells. A node of `width × height` cells shows a
     /// `width × 2·height` pixel thumbnail with half blocks (square pixels).
@@ -46,7 +46,7 @@ public struct NetworkDiagram: Equatable, Sendable {
     /// Blank rows between nodes (1, or 0 in the tightest case).
     public let rowGap: Int
     public let columns: [Column]
-    /// Empty cells between one column's right edge and the next column's left edge: the links'
+    /// Empty cells between one column's right edge and the next column's left edge: the edges'
     /// room, whose last cell holds each node's bias mark.
     public let gap: Int
 
@@ -129,7 +129,7 @@ public struct NetworkDiagram: Equatable, Sendable {
         return (rect.x - 1, rect.y + rect.height - 1)
     }
 
-    /// The rectangle the links from layer `layer - 1` into `layer` are drawn in.
+    /// The rectangle the edges from layer `layer - 1` into `layer` are drawn in.
     public func linkArea(intoLayer layer: Int) -> Rect {
         let left = columns[layer - 1].x + nodeSize.width
         let top = rect.y + headingRows

@@ -3,18 +3,18 @@ import PlaygroundCore
 
 /// The network drawing: the input slots with their names (a disabled feature dimmed; one a
 /// classroom link hides is not drawn at all), every node a live thumbnail of its own output, the
-/// links between columns in braille coloured by weight, each node's bias as a mark left of it,
+/// edges between columns in braille coloured by weight, each node's bias as a mark left of it,
 /// and "N neurons" with "-"/"+" over each hidden layer.
 ///
-/// Link routing: straight lines from the source node's right edge to the destination's left
-/// edge. A node's outgoing links leave from ports spread down its right edge in destination
-/// order, and its incoming links arrive at ports spread down its left edge in source order, so
-/// the eight links of one node fan out instead of merging into one line. Where links cross, a
-/// cell shows the strongest link's colour (`LinkCanvas`), so what matters stays visible in a
-/// dense 8×8 layer; a selected link outranks everything and is drawn in reverse.
+/// Edge routing: straight lines from the source node's right edge to the destination's left
+/// edge. A node's outgoing edges leave from ports spread down its right edge in destination
+/// order, and its incoming edges arrive at ports spread down its left edge in source order, so
+/// the eight edges of one node fan out instead of merging into one line. Where edges cross, a
+/// cell shows the strongest edge's colour (`EdgeCanvas`), so what matters stays visible in a
+/// dense 8×8 layer; a selected edge outranks everything and is drawn in reverse.
 enum NetworkView {
     /// What the drawing marks besides the run it draws: the knob focus, the layer `-`/`+`
-    /// change, the inspected node or link.
+    /// change, the inspected node or edge.
     struct Marks: Equatable {
         var focus: Knob
         var selectedLayer: Int
@@ -49,7 +49,7 @@ enum NetworkView {
         // Links first: bias marks and nodes sit at their ends.
         let highlighted = selectedLinkID(marks.selection, sizes: network.sizes)
         for layer in 1..<diagram.columns.count {
-            let canvas = linkCanvas(into: layer, run: run, settings: settings, selection: marks.selection, diagram: diagram)
+            let canvas = edgeCanvas(into: layer, run: run, settings: settings, selection: marks.selection, diagram: diagram)
             canvas.draw(into: &grid, unicode: caps.unicode,
                         highlighted: highlighted?.layer == layer ? highlighted?.id : nil) { weight in
                 palette.shade(ShadeScale.shade(weight))
@@ -187,23 +187,23 @@ enum NetworkView {
                                              reverse: selected))
     }
 
-    /// The selected link as (layer, id in its canvas).
+    /// The selected edge as (layer, id in its canvas).
     static func selectedLinkID(_ selection: Selection?, sizes: [Int]) -> (layer: Int, id: Int)? {
-        guard case .link(let layer, let node, let source) = selection, selection?.exists(in: sizes) == true else { return nil }
+        guard case .edge(let layer, let node, let source) = selection, selection?.exists(in: sizes) == true else { return nil }
         return (layer, node * sizes[layer - 1] + source)
     }
 
-    /// The app's links from layer `layer - 1` into `layer` (its frame's run).
-    static func linkCanvas(into layer: Int, state: AppState, diagram: NetworkDiagram) -> LinkCanvas {
-        linkCanvas(into: layer, run: state.frame.shown, settings: state.settings, selection: state.selection, diagram: diagram)
+    /// The app's edges from layer `layer - 1` into `layer` (its frame's run).
+    static func edgeCanvas(into layer: Int, state: AppState, diagram: NetworkDiagram) -> EdgeCanvas {
+        edgeCanvas(into: layer, run: state.frame.shown, settings: state.settings, selection: state.selection, diagram: diagram)
     }
 
-    /// The links from layer `layer - 1` into `layer`, each with id `node × sources + source`.
-    /// Dead (L1) links are not drawn.
-    static func linkCanvas(into layer: Int, run: ShownRun, settings: PlaygroundState, selection: Selection?,
-                           diagram: NetworkDiagram) -> LinkCanvas {
+    /// The edges from layer `layer - 1` into `layer`, each with id `node × sources + source`.
+    /// Dead (L1) edges are not drawn.
+    static func edgeCanvas(into layer: Int, run: ShownRun, settings: PlaygroundState, selection: Selection?,
+                           diagram: NetworkDiagram) -> EdgeCanvas {
         let area = diagram.linkArea(intoLayer: layer)
-        var canvas = LinkCanvas(area: area)
+        var canvas = EdgeCanvas(area: area)
         let network = run.network
         let sizes = network.sizes
         guard area.width > 0, layer < sizes.count else { return canvas }
@@ -221,7 +221,7 @@ enum NetworkView {
                 let id = node * sources + source
                 let weight = network.weight(layer: layer, node: node, source: source)
                 let rank: Double? = selected?.layer == layer && selected?.id == id ? 1e9 : nil
-                canvas.link(from: (0, start), to: (right, end), weight: weight, priority: rank, id: id)
+                canvas.edge(from: (0, start), to: (right, end), weight: weight, priority: rank, id: id)
             }
         }
         return canvas
@@ -233,14 +233,14 @@ enum NetworkView {
         return (node.y - top) * 4 + (2 * index + 1) * dots / (2 * max(1, count))
     }
 
-    /// The link whose colour a cell shows, if the cell is in a link area: what a click selects.
-    static func link(atX x: Int, y: Int, state: AppState, layout: Layout) -> Selection? {
+    /// The edge whose colour a cell shows, if the cell is in a edge area: what a click selects.
+    static func edge(atX x: Int, y: Int, state: AppState, layout: Layout) -> Selection? {
         guard let diagram = layout.diagram else { return nil }
         for layer in 1..<diagram.columns.count where diagram.linkArea(intoLayer: layer).contains(x: x, y: y) {
-            let canvas = linkCanvas(into: layer, state: state, diagram: diagram)
+            let canvas = edgeCanvas(into: layer, state: state, diagram: diagram)
             guard let id = canvas.owner(column: x - canvas.area.x, row: y - canvas.area.y) else { return nil }
             let sources = state.frame.shown.network.sizes[layer - 1]
-            return .link(layer: layer, node: id / sources, source: id % sources)
+            return .edge(layer: layer, node: id / sources, source: id % sources)
         }
         return nil
     }

@@ -40,13 +40,9 @@ enum Panels {
     static func drawKnobs(_ state: AppState, layout: Layout, into grid: inout CellGrid) {
         let settings = state.settings
         for (knob, rect) in layout.knobs {
-            switch knob {
-            case .feature, .neurons:
-                continue
-            default:
-                knobLine(label: knob.label, value: knob.value(in: state), isOn: knob.isOn(in: settings),
-                         focused: state.focus == knob, in: rect, into: &grid)
-            }
+            guard let row = state.settingTable.row(of: knob), row.panel != .drawing else { continue }
+            knobLine(label: row.label(knob), value: row.value(knob, state), isOn: row.isOn(knob, settings),
+                     focused: state.focus == knob, in: rect, into: &grid)
         }
     }
 

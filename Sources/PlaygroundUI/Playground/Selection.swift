@@ -1,17 +1,17 @@
 // Inspecting the network: the selection of a node or edge and moving it.
 import PlaygroundCore
 
-/// What the inspector points at: a node or a link, in the network's own indices (layer 0 holds
+/// What the inspector points at: a node or a edge, in the network's own indices (layer 0 holds
 /// the enabled features, in order; the last layer the output).
 public enum Selection: Hashable, Sendable {
     case node(layer: Int, node: Int)
-    /// The link into `node` of `layer` from `source` of `layer - 1`.
-    case link(layer: Int, node: Int, source: Int)
+    /// The edge into `node` of `layer` from `source` of `layer - 1`.
+    case edge(layer: Int, node: Int, source: Int)
 
-    /// The node a link leads into, or the node itself.
+    /// The node a edge leads into, or the node itself.
     public var layer: Int {
         switch self {
-        case .node(let layer, _), .link(let layer, _, _): layer
+        case .node(let layer, _), .edge(let layer, _, _): layer
         }
     }
 
@@ -20,7 +20,7 @@ public enum Selection: Hashable, Sendable {
         switch self {
         case .node(let layer, let node):
             return sizes.indices.contains(layer) && node >= 0 && node < sizes[layer]
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             return layer >= 1 && layer < sizes.count && node >= 0 && node < sizes[layer]
                 && source >= 0 && source < sizes[layer - 1]
         }
@@ -47,7 +47,7 @@ enum Inspector {
         switch selection {
         case .node(let layer, let node):
             return "bias " + name(layer: layer, node: node, settings: settings, unicode: unicode)
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             return "weight " + name(layer: layer - 1, node: source, settings: settings, unicode: unicode) + " \(arrow) "
                 + name(layer: layer, node: node, settings: settings, unicode: unicode)
         }
@@ -62,15 +62,15 @@ enum Inspector {
     }
 
     /// The selection after an arrow: ←/→ to the neighbouring layer's node on the nearest row,
-    /// ↑/↓ within the layer (held at the ends). On a link, ← goes to its source node, → to its
-    /// destination, ↑/↓ to the previous or next link into the same node.
+    /// ↑/↓ within the layer (held at the ends). On a edge, ← goes to its source node, → to its
+    /// destination, ↑/↓ to the previous or next edge into the same node.
     static func moved(_ selection: Selection, dx: Int, dy: Int, sizes: [Int], settings: PlaygroundState) -> Selection {
         switch selection {
-        case .link(let layer, let node, let source):
+        case .edge(let layer, let node, let source):
             if dx < 0 { return .node(layer: layer - 1, node: source) }
             if dx > 0 { return .node(layer: layer, node: node) }
             let next = max(0, min(sizes[layer - 1] - 1, source + dy))
-            return .link(layer: layer, node: node, source: next)
+            return .edge(layer: layer, node: node, source: next)
         case .node(let layer, let node):
             if dx != 0 {
                 var target = layer + (dx > 0 ? 1 : -1)
@@ -88,23 +88,23 @@ enum Inspector {
         }
     }
 
-    /// `w`/`W`: the next (or previous) link into the selected node, wrapping around; from a node,
-    /// its first (or last) incoming link. Nil for inputs, which have none.
-    static func steppedLink(_ selection: Selection, by delta: Int, sizes: [Int]) -> Selection? {
+    /// `w`/`W`: the next (or previous) edge into the selected node, wrapping around; from a node,
+    /// its first (or last) incoming edge. Nil for inputs, which have none.
+    static func steppedEdge(_ selection: Selection, by delta: Int, sizes: [Int]) -> Selection? {
         switch selection {
         case .node(let layer, let node):
             guard layer >= 1, sizes[layer - 1] > 0 else { return nil }
-            return .link(layer: layer, node: node, source: delta > 0 ? 0 : sizes[layer - 1] - 1)
-        case .link(let layer, let node, let source):
+            return .edge(layer: layer, node: node, source: delta > 0 ? 0 : sizes[layer - 1] - 1)
+        case .edge(let layer, let node, let source):
             let count = sizes[layer - 1]
-            return .link(layer: layer, node: node, source: ((source + delta) % count + count) % count)
+            return .edge(layer: layer, node: node, source: ((source + delta) % count + count) % count)
         }
     }
 }
 
 extension AppState {
     /// The node whose output the main heat map shows instead of the network's: the selected
-    /// node, unless it is the output itself (or nothing, or a link, is selected).
+    /// node, unless it is the output itself (or nothing, or a edge, is selected).
     public var shownNode: (layer: Int, node: Int)? {
         guard case .node(let layer, let node) = selection, selection?.exists(in: playground.network.sizes) == true,
               layer < playground.network.layerCount - 1 else { return nil }

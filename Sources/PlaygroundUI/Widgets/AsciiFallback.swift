@@ -61,7 +61,7 @@ public enum AsciiFallback {
         }
     }
 
-    /// A braille cell (U+2800 + dot bits) by where its dots sit, as the loss chart's and the links'
+    /// A braille cell (U+2800 + dot bits) by where its dots sit, as the loss chart's and the edges'
     /// lines do: none " ", top row "'", middle rows "-", bottom row ".", three or more rows ":".
     ///
     /// Bits 0–2 and 3–5 are rows 0–2 of the left and right column, bits 6 and 7 row 3.

@@ -1,5 +1,5 @@
 // A canvas of braille lines, one per network edge, the strongest on top.
-/// How heavy a link's line is: it grows with |w| (TF widens the stroke).
+/// How heavy a edge's line is: it grows with |w| (TF widens the stroke).
 public enum LinkStroke: Int, Comparable, Sendable {
     /// |w| < 0.25: every other dot.
     case dotted
@@ -16,20 +16,20 @@ public enum LinkStroke: Int, Comparable, Sendable {
     public static func < (a: LinkStroke, b: LinkStroke) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// Straight links drawn in braille dots (2×4 per cell) over a rectangle of cells.
+/// Straight edges drawn in braille dots (2×4 per cell) over a rectangle of cells.
 ///
-/// A cell has one colour, so where links cross the cell takes the colour of the link with the
-/// highest priority (|w|, or more for a selected link): draw order never matters, and the
-/// strong links of a dense 8×8 layer stay visible through the weak ones. In ASCII mode each
-/// cell shows the strongest link's direction (`-`, `/`, `\`, `.` for dotted) instead of dots.
-public struct LinkCanvas: Sendable {
+/// A cell has one colour, so where edges cross the cell takes the colour of the edge with the
+/// highest priority (|w|, or more for a selected edge): draw order never matters, and the
+/// strong edges of a dense 8×8 layer stay visible through the weak ones. In ASCII mode each
+/// cell shows the strongest edge's direction (`-`, `/`, `\`, `.` for dotted) instead of dots.
+public struct EdgeCanvas: Sendable {
     public let area: Rect
     private var bits: [UInt8]
     private var priority: [Double]
     private var weight: [Double]
     private var stroke: [LinkStroke]
     private var direction: [Int8]
-    /// Per cell: the id of the link whose colour the cell shows (-1 where none passes).
+    /// Per cell: the id of the edge whose colour the cell shows (-1 where none passes).
     private var owner: [Int32]
 
     public init(area: Rect) {
@@ -47,9 +47,9 @@ public struct LinkCanvas: Sendable {
     public var dotWidth: Int { area.width * 2 }
     public var dotHeight: Int { area.height * 4 }
 
-    /// Draws a link between two dots (relative to the area), with its weight's colour and stroke.
-    /// `id` names the link for `owner(column:row:)` (mouse hit-testing) and for highlighting.
-    public mutating func link(from start: (x: Int, y: Int), to end: (x: Int, y: Int), weight w: Double,
+    /// Draws a edge between two dots (relative to the area), with its weight's colour and stroke.
+    /// `id` names the edge for `owner(column:row:)` (mouse hit-testing) and for highlighting.
+    public mutating func edge(from start: (x: Int, y: Int), to end: (x: Int, y: Int), weight w: Double,
                               priority rank: Double? = nil, id: Int = -1) {
         let id = Int32(id)
         let stroke = LinkStroke(weight: w)
@@ -75,7 +75,7 @@ public struct LinkCanvas: Sendable {
                                _ id: Int32) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         let cell = (y / 4) * area.width + x / 2
-        bits[cell] |= LinkCanvas.dotBit(column: x % 2, row: y % 4)
+        bits[cell] |= EdgeCanvas.dotBit(column: x % 2, row: y % 4)
         if rank > priority[cell] {
             priority[cell] = rank
             weight[cell] = w
@@ -92,7 +92,7 @@ public struct LinkCanvas: Sendable {
     }
 
     /// Writes the cells that hold dots into `grid`, coloured by `color(weight)`; the cells that
-    /// show link `highlighted` in reverse video.
+    /// show edge `highlighted` in reverse video.
     public func draw(into grid: inout CellGrid, unicode: Bool, highlighted: Int? = nil,
                      color: (Double) -> TerminalColor) {
         let highlight = Int32(highlighted ?? -2)
@@ -115,14 +115,14 @@ public struct LinkCanvas: Sendable {
         }
     }
 
-    /// The link whose colour a cell shows (nil where none passes): what a click there selects.
+    /// The edge whose colour a cell shows (nil where none passes): what a click there selects.
     public func owner(column: Int, row: Int) -> Int? {
         guard column >= 0, row >= 0, column < area.width, row < area.height else { return nil }
         let cell = row * area.width + column
         return bits[cell] == 0 || owner[cell] < 0 ? nil : Int(owner[cell])
     }
 
-    /// The weight whose colour a cell shows (nil where no link passes), for tests.
+    /// The weight whose colour a cell shows (nil where no edge passes), for tests.
     public func shownWeight(column: Int, row: Int) -> Double? {
         let cell = row * area.width + column
         return bits[cell] == 0 ? nil : weight[cell]
