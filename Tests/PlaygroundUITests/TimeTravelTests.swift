@@ -96,7 +96,7 @@ final class TimeTravelTests: XCTestCase {
         // The inspector reads the past weight.
         press("i", &app)
         XCTAssertEqual(app.viewedEpoch, 200, "inspecting stays in the past")
-        _ = update(&app, .select(.link(layer: 1, node: 0, source: 0)))
+        _ = update(&app, .select(.edge(layer: 1, node: 0, source: 0)))
         let weight = Format.decimal(truth.network.weight(layer: 1, node: 0, source: 0), places: 3)
         XCTAssertTrue(screen(app).lines.contains { $0.contains(weight) }, "the inspector shows the weight at epoch 200 (\(weight))")
     }
