@@ -48,6 +48,12 @@ public enum Action: Equatable, Sendable {
     case turnHelpPage(by: Int)
     /// `#`: write the screen as it is to an SVG file (`Effect.file`, `FileRequest.Kind.saveScreen`).
     case saveScreen
+    /// `j`/`J`: the target test loss one rung down or up (none above the top), `StopSettings`.
+    case stepTarget(by: Int)
+    /// `(`/`)`: the epoch limit one rung down or up (none above the top).
+    case stepEpochLimit(by: Int)
+    /// A key of the runs side by side (`X`).
+    case compare(CompareAction)
 
     // MARK: Inspecting and editing the network
 

@@ -21,6 +21,8 @@ public struct AppState: Equatable, Sendable {
     /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
     /// per animation frame), so the boundary can be watched as it forms.
     public var speed: Speed = .standard
+    /// When training pauses by itself (a target test loss, an epoch limit): the app's own, like the speed.
+    public var stop = StopSettings()
     /// The loss chart's y axis is logarithmic (`y`). The app's own, like the speed: not in the
     /// TF state string, and kept when the network is rebuilt.
     public var logScaleLoss = false
@@ -94,9 +96,9 @@ public struct AppState: Equatable, Sendable {
     /// The run loop's clock runs (a tick per frame, `.train`): the playground trains, or, while
     /// the lessons are open, the race of lesson 5 runs. Setting it sets the one on screen.
     public var isPlaying: Bool {
-        get { lessons.map(\.raceRuns) ?? isTraining }
+        get { lessons.map(\.raceRuns) ?? compare.map(\.isRunning) ?? isTraining }
         set {
-            if lessons != nil { lessons?.raceRuns = newValue } else { isTraining = newValue }
+            if lessons != nil { lessons?.raceRuns = newValue } else if compare != nil { compare?.isRunning = newValue } else { isTraining = newValue }
         }
     }
 
@@ -140,13 +142,14 @@ public struct AppState: Equatable, Sendable {
     /// only if the network or their sizes changed, and only with `.refresh`), the health figures.
     public mutating func refreshFrame(pictures: PictureRefresh = .refresh) {
         // The pictures move from the old frame to the new one (no second reference, no copy).
-        var heatMap = PictureCache(), thumbnails = PictureCache()
+        var heatMap = PictureCache(), thumbnails = PictureCache(), runPictures: [PictureCache] = []
         if var old = builtFrame {
             builtFrame = nil
             swap(&heatMap, &old.shown.heatMap)
             swap(&thumbnails, &old.shown.thumbnails)
+            runPictures = old.takeRunPictures()
         }
-        builtFrame = Frame.build(self, heatMap: heatMap, thumbnails: thumbnails, pictures: pictures)
+        builtFrame = Frame.build(self, heatMap: heatMap, thumbnails: thumbnails, runPictures: runPictures, pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).

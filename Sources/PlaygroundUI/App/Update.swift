@@ -26,6 +26,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         }
     }
     if let effect = updateLessons(&state, action) { return effect }
+    if let effect = state.updateCompare(action) { return effect }
     // The activation card stays up after a change of activation until the next key.
     switch action {
     case .train, .resize, .saveScreen: break
@@ -137,6 +138,12 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         state.setParameter(target, to: value)
     case .saveScreen:
         return state.request(FileRequest(.saveScreen, path: FileRequest.defaultPath(.saveScreen)))
+    case .stepTarget(let delta):
+        state.stepStop(target: delta)
+    case .stepEpochLimit(let delta):
+        state.stepStop(limit: delta)
+    case .compare:
+        break  // updateCompare took them
     case .toggleLessons, .lesson:
         break  // updateLessons took them
     case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint, .askToClearPoints,
@@ -153,8 +160,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
 extension AppState {
     /// Trains, then records both losses once (pausing with a message if they diverged).
     mutating func train(epochs: Int) {
-        playground.step(epochs: epochs)
-        recordLosses()
+        trainWithStops(epochs: epochs)
     }
 
     /// A batch larger than the training set never fills within an epoch, so (as in TF) the
