@@ -178,4 +178,34 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(large.frame.runs[0].heatMap.pixelWidth, 40)
         XCTAssertEqual(large.frame.runs[0].heatMap.pixelHeight, 40)
     }
+
+    /// The chart of several series: in 256 colours a braille curve per series, each its own
+    /// colour; with 8 colours or none (and in ASCII) each curve is drawn with its series' number,
+    /// so that the curves can be told apart without colour. A falling and a rising line.
+    func testTheLossChartDrawsEverySeriesApart() {
+        let falling = (0...10).map { (epoch: $0 * 10, loss: 1.0 - Double($0) / 10) }
+        let rising = (0...10).map { (epoch: $0 * 10, loss: Double($0) / 10) }
+        func draw(_ caps: Capabilities) -> CellGrid {
+            var grid = CellGrid(width: 30, height: 8)
+            LossChart.drawSeries([falling, rising], in: grid.bounds, capabilities: caps, into: &grid)
+            return grid
+        }
+        let plot = { (grid: CellGrid) in (0..<7).flatMap { y in (6..<30).map { grid[$0, y] } }.filter { $0.scalar != " " } }
+        let full = draw(Capabilities(colors: .full))
+        let colours = Set(plot(full).map(\.style.foreground))
+        XCTAssertEqual(colours, [.index(39), .index(208)], "one colour per curve")
+        XCTAssertTrue(plot(full).allSatisfy { (0x2801...0x28FF).contains($0.scalar.value) }, "braille")
+        XCTAssertEqual(full.line(0).prefix(6), "1.000 ", "the highest loss at the top row")
+        XCTAssertEqual(full.line(7), "epochs 0-100                  ")
+        for caps in [Capabilities(colors: .none), Capabilities(colors: .eight), Capabilities(colors: .full, unicode: false)] {
+            let grid = draw(caps)
+            XCTAssertEqual(Set(plot(grid).map(\.scalar)), ["1", "2"], "\(caps)")
+            // The falling curve starts at the top left, the rising one at the bottom left.
+            XCTAssertEqual(grid[6, 0].scalar, "1")
+            XCTAssertEqual(grid[6, 6].scalar, "2")
+            XCTAssertEqual(grid[29, 0].scalar, "2")
+        }
+        XCTAssertEqual(draw(Capabilities(colors: .eight))[6, 0].style.foreground, .index(4))
+        XCTAssertEqual(draw(Capabilities(colors: .none))[6, 0].style.foreground, .default)
+    }
 }
