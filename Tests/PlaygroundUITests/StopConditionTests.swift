@@ -116,4 +116,39 @@ final class StopConditionTests: XCTestCase {
             XCTAssertTrue(text.contains("✓" + Format.grouped(epoch) + " "), "map label of \(run.value)")
         }
     }
+
+    /// A run whose loss is no longer finite stops training (it would only compute NaN); the
+    /// others go on, and when all have stopped the message counts it. A ReLU regression at
+    /// learning rate 3 diverges within a few epochs; the single run shows when.
+    static let diverging = "problem=regression&activation=relu&learningRate=3"
+
+    func testADivergedRunOfAComparisonStops() throws {
+        var single = Playground(state: makeSettings(Self.diverging))
+        var divergedAt: Int?
+        for epoch in 1...100 where divergedAt == nil {
+            single.step()
+            if !single.testLoss().isFinite || !single.trainingLoss().isFinite { divergedAt = epoch }
+        }
+        let epoch = try XCTUnwrap(divergedAt, "learning rate 3 diverges")
+        var app = makeApp(Self.diverging)
+        _ = update(&app, .focus(.learningRate))
+        press("(", &app)
+        for _ in 0..<8 { press("(", &app) }
+        XCTAssertEqual(app.stop.epochLimit, 100)
+        press("X", &app)
+        XCTAssertEqual(app.compare?.runs.map(\.value), ["0.1", "0.3", "1", "3", "10"])
+        press(" ", &app)
+        var frames = 0
+        while app.isPlaying, frames < 1_000 {
+            _ = update(&app, .train(epochs: 5))
+            frames += 1
+        }
+        let compare = try XCTUnwrap(app.compare)
+        let high = try XCTUnwrap(compare.runs.first { $0.value == "3" })
+        XCTAssertTrue(high.hasDiverged)
+        XCTAssertLessThan(high.epoch, 100)
+        XCTAssertGreaterThanOrEqual(high.epoch, epoch, "it trains up to the frame it diverged in")
+        let diverged = compare.runs.filter(\.hasDiverged).count
+        XCTAssertEqual(app.status, "every run stopped: \(compare.runs.count - diverged) at epoch limit 100, \(diverged) diverged")
+    }
 }

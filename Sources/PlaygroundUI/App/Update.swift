@@ -158,7 +158,8 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
 }
 
 extension AppState {
-    /// Trains, then records both losses once (pausing with a message if they diverged).
+    /// Trains (pausing at a stop condition, `StopSettings`), then records both losses once
+    /// (pausing with a message if they diverged).
     mutating func train(epochs: Int) {
         trainWithStops(epochs: epochs)
     }

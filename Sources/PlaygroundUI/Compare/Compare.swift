@@ -21,6 +21,8 @@ public struct CompareRun: Equatable, Sendable {
 
     var epoch: Int { playground.epoch }
     var testLoss: Double { losses.last?.test ?? .nan }
+    /// A loss is NaN or ±∞: the run trains no further.
+    var hasDiverged: Bool { losses.last.map { !$0.training.isFinite || !$0.test.isFinite } ?? false }
 
     mutating func record() {
         losses.append(LossHistory.Record(epoch: playground.epoch, training: playground.trainingLoss(), test: playground.testLoss()))

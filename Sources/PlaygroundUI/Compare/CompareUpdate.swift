@@ -44,17 +44,22 @@ extension Compare {
         if runs[index].losses.last?.epoch != runs[index].epoch { runs[index].record() }
     }
 
-    /// The run reached the target or the epoch limit.
+    /// The run reached the target or the epoch limit, or diverged (a loss not finite: it trains no further).
     func isStopped(_ run: CompareRun, _ stop: StopSettings) -> Bool {
         (stop.targetTestLoss != nil && run.reachedTargetAt != nil) || stop.epochLimit.map { run.epoch >= $0 } ?? false
+            || run.hasDiverged
     }
 
     /// "every run stopped: 3 reached test loss 0.05, 5 at epoch limit 2,000".
     func stoppedMessage(_ stop: StopSettings) -> String {
         let reached = stop.targetTestLoss == nil ? 0 : runs.filter { $0.reachedTargetAt != nil }.count
+        let diverged = runs.filter { $0.hasDiverged && ($0.reachedTargetAt == nil || stop.targetTestLoss == nil) }.count
         var parts: [String] = []
         if reached > 0 { parts.append("\(reached) reached test loss \(NumberFormat.javaScript(stop.targetTestLoss!))") }
-        if runs.count - reached > 0, let limit = stop.epochLimit { parts.append("\(runs.count - reached) at epoch limit \(Format.grouped(limit))") }
+        if runs.count - reached - diverged > 0, let limit = stop.epochLimit {
+            parts.append("\(runs.count - reached - diverged) at epoch limit \(Format.grouped(limit))")
+        }
+        if diverged > 0 { parts.append("\(diverged) diverged") }
         return "every run stopped: " + parts.joined(separator: ", ")
     }
 

@@ -67,6 +67,12 @@ public struct StopSettings: Equatable, Sendable {
         return Advance(reachedTargetAt: reached, atLimit: epochLimit.map { playground.epoch >= $0 } ?? false)
     }
 
+    /// Beside the speed in the header while a stop is set: "  stop ≤0.05 / 2,000" (empty when none).
+    var headerNote: String {
+        let parts = [targetTestLoss.map { "≤" + NumberFormat.javaScript($0) }, epochLimit.map { Format.grouped($0) }].compactMap { $0 }
+        return parts.isEmpty ? "" : "  stop " + parts.joined(separator: " / ")
+    }
+
     /// "reached test loss 0.05 at epoch 412".
     func reachedMessage(at epoch: Int) -> String {
         "reached test loss \(NumberFormat.javaScript(targetTestLoss ?? 0)) at epoch \(Format.grouped(epoch))"
