@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # make bench: the engine's speed beside the plain C oracle (../shared/oracle/tfp_ref.c), measured
-# in the same run so the ratios hold on a noisy machine. Prints numbers; asserts nothing.
+# in the same run so the ratios hold on a noisy machine, and the bytes per second the playground
+# sends to its terminal (scripts/wire-bench.sh). Prints numbers; asserts nothing.
 set -euo pipefail
 bin=${1:-.build/release/playground-tui}
 epochs=${EPOCHS:-2000}
 loss_epochs=$((epochs / 4))
 
 "$bin" bench --epochs "$epochs" | tee .build/bench-swift.txt
+echo
+bash "$(dirname "$0")/wire-bench.sh" "$bin"
 echo
 
 # The sweep on every core: the same sweep with --jobs 1 and --jobs N, one after the other in this
@@ -62,7 +65,8 @@ done
 b_state=${states[b]}
 echo
 echo "variant (b)               swift_eps  oracle_eps  swift/oracle  swift/swift_sgd"
-for variant in sgd momentum nesterov rmsprop adam diagnostics-recorded diagnostics-every-epoch; do
+# history-recorded's swift/swift_sgd is over plain SGD runs timed alternately with it (the cost of the history).
+for variant in sgd momentum nesterov rmsprop adam diagnostics-recorded diagnostics-every-epoch history-recorded; do
   read -r _ swift_eps vs_sgd _ < <(grep "^b/$variant " .build/bench-swift.txt)
   oracle_eps=- ratio=-
   case $variant in

@@ -42,6 +42,19 @@ static inline int cn_can_address_cursor(void) {
     return move != NULL && move != (char *)-1;
 }
 
+/// A terminfo string with one or two numeric parameters filled in (tiparm is variadic, which
+/// Swift cannot call); NULL when the capability is absent.
+static inline const char *cn_tiparm1(const char *name, int a) {
+    char *cap = tigetstr(name);
+    if (cap == NULL || cap == (char *)-1) return NULL;
+    return tiparm(cap, a);
+}
+static inline const char *cn_tiparm2(const char *name, int a, int b) {
+    char *cap = tigetstr(name);
+    if (cap == NULL || cap == (char *)-1) return NULL;
+    return tiparm(cap, a, b);
+}
+
 /// Whether the terminal type has a mouse (terminfo's `kmous`, the prefix of its mouse reports):
 /// xterm, tmux, screen and their kin do; the Linux console and `vt100` do not.
 static inline int cn_has_mouse(void) {

@@ -10,16 +10,18 @@ public struct Playground: Equatable, Sendable {
     /// nil for TF's data sets. The state says `data=custom` exactly when there are some.
     public private(set) var customPoints: [Example]?
     /// The parameters: what the network is.
-    public private(set) var network: Network
+    public internal(set) var network: Network
     /// What training keeps beside the network: gradient sums, dead links, the partial batch,
     /// optimizer state. Rebuilt with the network.
-    public private(set) var training: Training
+    public internal(set) var training: Training
     /// Epochs trained since the network was built.
-    public private(set) var epoch = 0
+    public internal(set) var epoch = 0
     /// Per layer of weights, the last update's mean |g| after each of the last
     /// `gradientHistoryLength` epochs trained while `recordsDiagnostics` was on, oldest first
     /// (for a sparkline). Emptied when the network is rebuilt.
-    public private(set) var gradientHistory: [[Double]] = []
+    public internal(set) var gradientHistory: [[Double]] = []
+    /// The kept past of this run while `recordsHistory` is on (see Playground+History.swift).
+    public internal(set) var history = History()
 
     /// Inputs (flat, `count × features`) and labels, computed once per data set and features.
     public private(set) var trainInputs: [Double] = []
@@ -97,14 +99,16 @@ public struct Playground: Equatable, Sendable {
         training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: hyperparameters)
         epoch += 1
         if recordsDiagnostics { recordGradientHistory() }
+        if history.isRecording { history.record(network, training, epoch: epoch) }
     }
 
     /// Trains `count` epochs.
     public mutating func step(epochs count: Int) {
-        let settings = hyperparameters, records = recordsDiagnostics
-        for _ in 0..<count {
+        let settings = hyperparameters, records = recordsDiagnostics, keeps = history.isRecording
+        for done in 0..<count {
             training.trainEpoch(&network, inputs: trainInputs, labels: trainLabels, settings: settings)
             if records { recordGradientHistory() }
+            if keeps { history.record(network, training, epoch: epoch + done + 1) }
         }
         epoch += count
     }
@@ -149,6 +153,7 @@ public struct Playground: Equatable, Sendable {
     public mutating func setWeight(_ value: Double, layer: Int, node: Int, source: Int) {
         network.setWeight(value, layer: layer, node: node, source: source)
         training.forgetWeight(layer: layer, node: node, source: source)
+        recordHistory()
     }
 
     /// Sets the bias of `node` in `layer` (l ≥ 1); training continues from it, without what it
@@ -156,6 +161,7 @@ public struct Playground: Equatable, Sendable {
     public mutating func setBias(_ value: Double, layer: Int, node: Int) {
         network.setBias(value, layer: layer, node: node)
         training.forgetBias(layer: layer, node: node)
+        recordHistory()
     }
 
     // MARK: Custom points (see Playground+Points.swift)
@@ -171,6 +177,7 @@ public struct Playground: Equatable, Sendable {
         data = DataSplit(points: points, percentTrain: Double(state.percTrainData), using: &stream)
         computeInputs()
         training.clearGradients()
+        restartHistory()
     }
 
     // MARK: Changes, as TF makes them (SPEC §5)
@@ -183,6 +190,7 @@ public struct Playground: Equatable, Sendable {
         training.recordsDiagnostics = records
         gradientHistory = []
         epoch = 0
+        restartHistory()
     }
 
     /// True when applying `new` would leave the given points for a data set (see `apply`): the
@@ -215,9 +223,10 @@ public struct Playground: Equatable, Sendable {
         state = new
         switch change {
         case .newData:
-            let records = recordsDiagnostics
+            let records = recordsDiagnostics, keeps = recordsHistory
             self = Playground(state: new, points: keepsPoints ? customPoints : nil)
             recordsDiagnostics = records
+            recordsHistory = keeps
         case .newNetwork:
             computeInputs()
             resetNetwork()

@@ -84,6 +84,7 @@ extension Playground {
         }
         self.init(restoring: state, random: session.random, data: DataSplit(train: train, test: test),
                   customPoints: customPoints, network: network, training: training, epoch: session.epoch)
+        try restoreHistory(session.history, sessionEpoch: session.epoch)
     }
 }
 

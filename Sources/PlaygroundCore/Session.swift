@@ -7,11 +7,12 @@
 /// test points as split); the network's shape and parameters; what training carries (gradient sums
 /// of the partial batch and its count, dead links, update count, both optimizer moments; not the
 /// scratch, which every example rewrites first); the epoch; the seeded stream where it stood (later
-/// rebuilds draw from it); the loss rows. A change to `Training`'s state needs a field here and a
-/// new `version`.
+/// rebuilds draw from it); the loss rows; since version 2, the history (`Session+History.swift`),
+/// absent when nothing was kept. A change to `Training`'s state needs a field here and a new
+/// `version`.
 public struct Session: Codable, Equatable, Sendable {
-    /// The format this program writes; it reads this one and older ones.
-    public static let currentVersion = 1
+    /// The format this program writes; it reads this one and older ones. 2: the history.
+    public static let currentVersion = 2
 
     public var version: Int
     /// The state in TF's link form (`activation=tanh&…&seed=0.12345`).
@@ -29,6 +30,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var random: SeededRandom
     /// Loss rows recorded so far (`train` prints them; the app charts them).
     public var losses: [LossRow]
+    /// The kept past (version 2; nil when nothing was kept, and in version 1).
+    public var history: HistoryRecord?
 
     public struct NetworkRecord: Codable, Equatable, Sendable {
         /// Nodes per layer: inputs, hidden layers, output (`2,4,2,1`).
@@ -77,6 +80,7 @@ public struct Session: Codable, Equatable, Sendable {
                                        firstMoments: training.firstMoments, secondMoments: training.secondMoments)
         random = playground.random
         self.losses = losses
+        history = HistoryRecord(playground)
     }
 }
 

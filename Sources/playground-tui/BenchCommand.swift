@@ -12,9 +12,10 @@ struct BenchCommand: ParsableCommand {
             (c) spiral 8,8,8,8,8,8 with all seven features; seed 0.12345. For each: epochs per \
             second training only, epochs per second with both losses every epoch, and the time \
             to evaluate the output over a 200x120 grid (exact, and with the heat map's fast tanh). \
-            With (b), also the training speed of (b) under each optimizer and with the gradient \
-            diagnostics recorded (and read every epoch). 'make bench' runs it beside the C oracle \
-            and prints the ratios.
+            With (b), also the training speed of (b) under each optimizer, with the gradient \
+            diagnostics recorded (and read every epoch), and with the history recorded (every \
+            epoch kept; trained in turns with a plain run, its vs_sgd is the median ratio of the \
+            two). 'make bench' runs it beside the C oracle and prints the ratios.
             """
     )
 
@@ -91,8 +92,8 @@ struct BenchCommand: ParsableCommand {
 
     /// (b) trained with each optimizer, then with SGD and the diagnostics: recorded at every
     /// update, and also read (`diagnostics()`, a forward pass over the training points) after
-    /// every epoch as the open gradient panel does. Rows `b/<name>`; `vs_sgd` is the speed over
-    /// SGD's.
+    /// every epoch as the open gradient panel does; then with the history (`historyCost`).
+    /// Rows `b/<name>`; `vs_sgd` is the speed over SGD's.
     func costs(state text: String, to output: inout TextOutput) throws {
         let base = try PlaygroundState.parse(text) { "0.12345" }.state
         try output.line("")
@@ -126,6 +127,36 @@ struct BenchCommand: ParsableCommand {
             try output.line(("b/" + name).padding(toLength: 26, withPad: " ", startingAt: 0)
                 + String(format: "%-16.1f%-8.2f%.6f", speed, speed / sgdSpeed, finalLoss))
         }
+        try historyCost(base, to: &output)
+    }
+
+    /// (b) with SGD and the history recorded, beside a plain run trained in alternation with it:
+    /// `epochs` in 20 chunks (fewer when there are fewer epochs), in turns, so that both see the same load. The
+    /// speed is the best over the repetitions; `vs_sgd` is the median, over the chunks, of the
+    /// plain chunk's time over the recorded one's (1 when recording costs nothing).
+    func historyCost(_ state: PlaygroundState, to output: inout TextOutput) throws {
+        let chunks = min(20, epochs)
+        var speed = 0.0, ratios: [Double] = [], finalLoss = 0.0
+        for _ in 0..<self.repeat {
+            var plain = Playground(state: state), recorded = Playground(state: state)
+            recorded.recordsHistory = true
+            var recordedSeconds = 0.0
+            for index in 0..<chunks {
+                let chunk = epochs / chunks + (index < epochs % chunks ? 1 : 0)
+                // In turns, and which goes first in turns too.
+                var plainTime = 0.0, recordedTime = 0.0
+                if index % 2 == 1 { recordedTime = Self.time { recorded.step(epochs: chunk) } }
+                plainTime = Self.time { plain.step(epochs: chunk) }
+                if index % 2 == 0 { recordedTime = Self.time { recorded.step(epochs: chunk) } }
+                recordedSeconds += recordedTime
+                ratios.append(plainTime / recordedTime)
+            }
+            speed = max(speed, Double(epochs) / recordedSeconds)
+            finalLoss = recorded.trainingLoss()
+        }
+        let median = ratios.sorted()[ratios.count / 2]
+        try output.line("b/history-recorded".padding(toLength: 26, withPad: " ", startingAt: 0)
+            + String(format: "%-16.1f%-8.2f%.6f", speed, median, finalLoss))
     }
 
     /// The interactive app's frame: a whole frame for (b) at two sizes, the network drawing
@@ -140,7 +171,7 @@ struct BenchCommand: ParsableCommand {
             ("whole frame, (b)", 120, 40, FrameBenchmark.frame(b, width: 120, height: 40)),
             ("whole frame, (b)", 200, 60, FrameBenchmark.frame(b, width: 200, height: 60)),
             ("whole frame, (c)", 200, 60, FrameBenchmark.frame(largest, width: 200, height: 60)),
-            ("network drawing (thumbnails + links), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
+            ("network drawing (thumbnails + edges), (c)", 200, 60, FrameBenchmark.networkDrawing(largest, width: 200, height: 60)),
             ("render only, frame built, (b)", 120, 40, FrameBenchmark.renderOnly(b, width: 120, height: 40)),
             ("render only, frame built, (b)", 200, 60, FrameBenchmark.renderOnly(b, width: 200, height: 60)),
             ("key to screen (l L ↓ ↑), (b)", 80, 24, FrameBenchmark.keyToScreen(b, width: 80, height: 24)),

@@ -6,6 +6,12 @@ import PlaygroundUI
 /// While playing, each frame trains as many epochs as `FramePacer` allows, renders, draws, and
 /// spends the rest of its 1/30 s waiting for input. Paused, it blocks on input with no timeout
 /// (a signal ends the wait through `Signals`' pipe), so it uses no CPU.
+///
+/// Light on the wire (issue 15, item 6): training evaluates the pictures only when
+/// `PictureCadence` says they are due (10 times a second; the counters follow every frame), and
+/// a frame is drawn only when the terminal has taken and shown the last one (`TerminalOutput`,
+/// `FrameAcknowledgement`): over a slow link frames are skipped, never queued, and training and
+/// the keys go on at their pace.
 struct RunLoop {
     /// How the loop ended.
     enum Outcome: Equatable {
@@ -15,10 +21,19 @@ struct RunLoop {
     }
 
     static let frameSeconds = 1.0 / 30
+    /// How often a paused loop looks whether the terminal has taken what is waiting.
+    static let drainSeconds = 0.01
 
     private let terminal: Terminal
     private(set) var state: AppState
     private var pacer = FramePacer()
+    private var pictures = PictureCadence()
+    /// The network drawing (links, bias marks, thumbnails) as last drawn with fresh pictures. A
+    /// frame after a training step whose pictures were held draws it again as it was, so that the
+    /// whole drawing changes with the pictures, from one network, at the cadence's pace.
+    private var heldDiagram: (rect: Rect, cells: [Cell])?
+    /// The last action was a training step whose pictures were held.
+    private var lastTrainingHeld = false
     /// Smoothed over the last frames; a guess until the first frame measures it.
     private var secondsPerEpoch = 1e-3
     private var grid: CellGrid
@@ -39,8 +54,14 @@ struct RunLoop {
             let frameStart = Monotonic.now
             statistics.recordFrameStart(frameStart, playing: state.isPlaying)
             if state.isPlaying { trainOneFrame() } else { lastDeadline = nil }
-            if needsDraw { draw() }
-            let deadline = state.isPlaying ? nextDeadline(after: frameStart) : nil
+            let canDraw = terminal.canTakeFrame(now: Monotonic.now)  // also sends what the terminal now takes
+            if needsDraw {
+                if canDraw { draw() } else { statistics.recordSkippedFrame() }
+            }
+            var deadline = state.isPlaying ? nextDeadline(after: frameStart) : nil
+            // Paused with bytes or a frame still to send: look again soon (the wait on input
+            // would not wake for the terminal taking them).
+            if deadline == nil, needsDraw || !terminal.output.isDrained { deadline = Monotonic.now + Self.drainSeconds }
             if let outcome = handleInput(until: deadline) { return outcome }
         }
     }
@@ -59,7 +80,8 @@ struct RunLoop {
         // A slow speed owes no epoch on some frames.
         guard epochs > 0 else { return }
         let start = Monotonic.now
-        apply(.train(epochs: epochs))
+        let due = pictures.picturesDue(now: start, training: true, networkChanged: true, frameSeconds: Self.frameSeconds)
+        apply(.train(epochs: epochs), pictures: due ? .refresh : .keep)
         // The whole update: the epochs, then the losses and the heat map once. Charging that
         // overhead to the epochs makes the pacer fill its share of the frame with all of it.
         let seconds = Monotonic.now - start
@@ -74,13 +96,36 @@ struct RunLoop {
             grid = CellGrid(width: max(0, state.width), height: max(0, state.height))
         }
         render(state, into: &grid)
+        holdDiagram()
         let rendered = Monotonic.now
         terminal.draw(grid)
         if let rows = LinkBox(state)?.wholeRows, grid.width == terminal.size.width {
             terminal.rewriteWrapped(state.settings.link, row: rows.lowerBound)
         }
         statistics.recordFrame(renderSeconds: rendered - start, drawSeconds: Monotonic.now - rendered)
-        needsDraw = false
+        // A slow link took part of the frame: the rest goes with the next.
+        needsDraw = terminal.isBehind
+    }
+
+    /// Puts back the held network drawing on a held frame; keeps the drawing of a fresh one.
+    /// Not in the lessons or under an overlay, which draw over that place.
+    private mutating func holdDiagram() {
+        guard state.lessons == nil, state.overlay == nil,
+              let rect = state.layout.diagram?.rect.intersection(grid.bounds), !rect.isEmpty else {
+            heldDiagram = nil
+            return
+        }
+        if lastTrainingHeld, let held = heldDiagram, held.rect == rect {
+            var index = 0
+            for y in rect.y..<rect.maxY {
+                for x in rect.x..<rect.maxX {
+                    grid[x, y] = held.cells[index]
+                    index += 1
+                }
+            }
+        } else {
+            heldDiagram = (rect, (rect.y..<rect.maxY).flatMap { y in (rect.x..<rect.maxX).map { grid[$0, y] } })
+        }
     }
 
     /// Reads and applies input until `deadline` (playing), or until the first input and whatever
@@ -126,8 +171,11 @@ struct RunLoop {
     }
 
     @discardableResult
-    private mutating func apply(_ action: Action) -> Outcome? {
-        let effect = update(&state, action)
+    private mutating func apply(_ action: Action, pictures refresh: PictureRefresh = .refresh) -> Outcome? {
+        let effect = update(&state, action, pictures: refresh)
+        // The same test as `update`'s for holding the pictures back.
+        lastTrainingHeld = false
+        if case .train = action, case .keep = refresh, state.isPlaying { lastTrainingHeld = true }
         if effect.contains(.redraw) { needsDraw = true }
         terminal.setMouseReporting(state.wantsMouseReporting)
         if effect.contains(.copyLink) { terminal.writeControl(Clipboard.osc52(state.settings.link)) }
@@ -148,6 +196,8 @@ struct FrameStatistics {
     private var renderSeconds = 0.0
     private var drawSeconds = 0.0
     private var slowestDraw = 0.0
+    /// Frames not drawn because the terminal had not taken the last one yet.
+    private(set) var skippedFrames = 0
     /// Time from one playing frame's start to the next, and how many such intervals.
     private var playingSeconds = 0.0
     private var playingIntervals = 0
@@ -160,6 +210,8 @@ struct FrameStatistics {
         }
         lastPlayingStart = playing ? time : nil
     }
+
+    mutating func recordSkippedFrame() { skippedFrames += 1 }
 
     mutating func recordTraining(seconds: Double, epochs: Int) {
         trainings += 1
@@ -182,7 +234,7 @@ struct FrameStatistics {
         let fps = playingSeconds > 0 ? String(Double(Int(Double(playingIntervals) / playingSeconds * 10)) / 10) : "-"
         return "\(frames) frames, \(fps) per second while playing; render \(ms(renderSeconds, frames)) ms,"
             + " draw \(ms(drawSeconds, frames)) ms (slowest \(ms(slowestDraw, 1))), train \(ms(trainSeconds, trainings)) ms"
-            + " for \(trainings == 0 ? 0 : epochs / trainings) epochs a frame"
+            + " for \(trainings == 0 ? 0 : epochs / trainings) epochs a frame; \(skippedFrames) skipped for a slow terminal"
     }
 }
 

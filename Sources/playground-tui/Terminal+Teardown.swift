@@ -58,7 +58,9 @@ extension Terminal {
         writeBounded("\u{1B}[0m\u{1B}[?25h", budget: &budget)
         if mouseReporting.load(ordering: .sequentiallyConsistent) { writeBounded(mouseOff, budget: &budget) }
         writeBounded("\u{1B}[?1049l", budget: &budget)
-        if flags >= 0 { _ = fcntl(STDOUT_FILENO, F_SETFL, flags) }
+        // Never O_NONBLOCK afterwards, even if a crash came inside a write that had set it: the
+        // shell shares this open terminal.
+        if flags >= 0 { _ = fcntl(STDOUT_FILENO, F_SETFL, flags & ~O_NONBLOCK) }
         if shellModesSaved.load(ordering: .sequentiallyConsistent) {
             _ = tcsetattr(STDIN_FILENO, TCSANOW, shellModes)
         }

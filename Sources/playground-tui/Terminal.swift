@@ -12,7 +12,8 @@ struct TerminalUnavailable: Error {
 /// The one owner of the terminal (htop's CRT_init / CRT_done): setup, drawing, input, teardown.
 ///
 /// `open` refuses before writing a byte when stdin or stdout is not a terminal, or when ncurses
-/// does not know `TERM`. ncurses draws; input is read from standard input by `TerminalInput`,
+/// does not know `TERM`. ncurses sets the terminal up and gives it back; frames go out as
+/// `CursesSurface` encodes them, through `TerminalOutput`; input is read from standard input by `TerminalInput`,
 /// and mouse reporting is switched on here (xterm's modes 1000 and 1006: presses and releases,
 /// reported in the SGR form that reaches any column).
 ///
@@ -27,6 +28,12 @@ final class Terminal {
     /// Decides what each frame writes (and keeps the frame shown); `surface` writes it.
     private var screenWriter: ScreenWriter
     private var surface: CursesSurface
+    /// The bytes on their way to the terminal; a frame waits while earlier ones have not gone.
+    let output = TerminalOutput()
+    /// Whether the terminal has shown the last frame (it answers a status question after each).
+    private var acknowledgement = FrameAcknowledgement()
+    /// ECMA-48's device status report: the terminal answers `ESC [ 0 n`.
+    private static let statusQuestion: [UInt8] = Array("\u{1B}[5n".utf8)
     private var isOpen = true
     private var input = TerminalInput()
     /// Keys decoded from one read but not yet handed out.
@@ -48,7 +55,7 @@ final class Terminal {
         self.window = window
         self.capabilities = capabilities
         screenWriter = ScreenWriter(unicode: capabilities.unicode, colorPairs: palette)
-        surface = CursesSurface(window: window)
+        surface = CursesSurface(output: output)
     }
 
     /// `asciiRequested`: `--ascii`, draw in ASCII whatever the locale.
@@ -132,6 +139,7 @@ final class Terminal {
     func close() {
         guard isOpen else { return }
         isOpen = false
+        finishOutput()
         Self.giveBack()
         delscreen(screen)
         Signals.uninstall()
@@ -152,6 +160,7 @@ final class Terminal {
 
     /// Ctrl-Z: the shell gets a working terminal while the app is stopped; `fg` brings it back.
     private func suspend() {
+        finishOutput()
         Self.giveBack()
         Signals.stopProcess()
         _ = Signals.takeContinued()  // this resume is the one being handled
@@ -167,6 +176,28 @@ final class Terminal {
         invalidate()
     }
 
+    /// Sends what is still waiting, then normal attributes: ncurses, which takes over for the
+    /// teardown, assumes them (it did not draw the frames).
+    /// The answers still to come are read here, so that they do not reach the shell.
+    private func finishOutput() {
+        output.append(surface.resetBytes)
+        output.flushWaiting()
+        surface.forget()
+        let end = Monotonic.now + 0.5
+        while acknowledgement.hasAnswered, acknowledgement.unanswered > 0, Monotonic.now < end {
+            let left = Int32(max(1, ((end - Monotonic.now) * 1000).rounded(.up)))
+            if case .closed = input.read(timeoutMilliseconds: left) { break }
+            acknowledgement.answered(input.takeStatusReports())
+        }
+        acknowledgement.restart()
+    }
+
+    /// Whether a new frame can go to the terminal now: the last one has gone out and the
+    /// terminal has answered the question after it (see `FrameAcknowledgement`).
+    func canTakeFrame(now: Double) -> Bool {
+        output.canTakeFrame && acknowledgement.mayDraw(now: now)
+    }
+
     /// Mouse reporting on or off while the app runs (off while the link box is open, so the
     /// terminal's own selection works). Nothing is written when it already is so, or when the
     /// terminal has no mouse; `giveBack` still turns it off at exit, and `takeBack` restores
@@ -174,13 +205,15 @@ final class Terminal {
     func setMouseReporting(_ on: Bool) {
         guard capabilities.mouse, Self.mouseReporting.load(ordering: .sequentiallyConsistent) != on else { return }
         Self.mouseReporting.store(on, ordering: .sequentiallyConsistent)
+        output.flushWaiting()
         Self.writeToTerminal(on ? Self.mouseOn : Self.mouseOff)
     }
 
-    /// Writes a control sequence as it is (OSC 52 for the clipboard), between frames: every
-    /// frame ends with ncurses' buffer flushed, so it cannot land inside ncurses' own output.
+    /// Writes a control sequence as it is (OSC 52 for the clipboard), between frames: it goes
+    /// into the same queue as the frames, after the last one, so it cannot land inside one.
     func writeControl(_ sequence: String) {
-        Self.writeToTerminal(Array(sequence.utf8))
+        output.append(Array(sequence.utf8))
+        output.flush()
     }
 
     /// Writes `text` once more from the start of `row` as one run that the terminal wraps at its
@@ -195,7 +228,8 @@ final class Terminal {
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), row >= 0, row < size.height,
               screenWriter.colorPairs.defaultColors || capabilities.colors == .none else { return }
         let start = "\u{1B}7\u{1B}[\(row + 1);1H\u{1B}[0m"
-        Self.writeToTerminal(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
+        output.append(Array(start.utf8) + bytes + Array("\u{1B}8".utf8))
+        output.flush()
     }
 
     private static func writeToTerminal(_ bytes: [UInt8]) {
@@ -221,7 +255,30 @@ final class Terminal {
     func invalidate() { screenWriter.invalidate() }
 
     /// Writes the cells of `grid` that differ from the last frame, then updates the screen once.
-    func draw(_ grid: CellGrid) { screenWriter.draw(grid, on: &surface) }
+    /// Over a slow link (as the answers measure it) at most what it carries in
+    /// `FrameAcknowledgement.frameSeconds`; the rest follows with the next frames.
+    func draw(_ grid: CellGrid) {
+        var limit = Int.max
+        if let bytes = acknowledgement.frameBytes {
+            limit = max(Self.fewestCells, bytes / max(1, bytesPerCell))
+        }
+        screenWriter.draw(grid, on: &surface, cellLimit: limit)
+        let bytes = surface.presentedBytes
+        if screenWriter.cellsWritten >= 100 { bytesPerCell = max(1, bytes / screenWriter.cellsWritten) }
+        guard bytes > 0, acknowledgement.asks else { return }
+        output.append(Self.statusQuestion)
+        output.flush()
+        acknowledgement.asked(now: Monotonic.now, bytes: bytes)
+    }
+
+    /// Bytes a changed cell took in the last large frame (for the cell limit).
+    private var bytesPerCell = 10
+    /// A limited frame still writes this many cells.
+    private static let fewestCells = 64
+
+    /// Part of the last frame is still to be written (a slow link): draw again without waiting
+    /// for a change.
+    var isBehind: Bool { screenWriter.isBehind }
 
     /// What one read from the terminal gave.
     enum Read {
@@ -253,7 +310,9 @@ final class Terminal {
             return .event(.resize)
         }
         if !queued.isEmpty { return .event(.key(queued.removeFirst())) }
-        switch input.read(timeoutMilliseconds: timeoutMilliseconds) {
+        let read = input.read(timeoutMilliseconds: timeoutMilliseconds)
+        acknowledgement.answered(input.takeStatusReports(), now: Monotonic.now)
+        switch read {
         case .nothing: return .nothing
         case .closed: return .closed
         case .keys(let keys):

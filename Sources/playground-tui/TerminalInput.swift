@@ -28,6 +28,14 @@ struct TerminalInput {
     /// When a waiting lone ESC becomes the Escape key (monotonic seconds).
     private var escapeDeadline = 0.0
     private var buffer = [UInt8](repeating: 0, count: 4096)
+    /// Status reports (`ESC [ 0 n`, the answer to `Terminal`'s question after a frame) read
+    /// since the last `takeStatusReports`; the decoder drops them as unknown sequences.
+    private var statusReports = 0
+
+    mutating func takeStatusReports() -> Int {
+        defer { statusReports = 0 }
+        return statusReports
+    }
 
     mutating func read(timeoutMilliseconds: Int32) -> Read {
         var timeout = timeoutMilliseconds
@@ -51,10 +59,27 @@ struct TerminalInput {
         let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
         if count < 0 { return errno == EINTR || errno == EAGAIN ? .nothing : .closed }
         if count == 0 { return .closed }
+        statusReports += Self.occurrences(of: Self.statusReport, in: buffer[..<count])
         let keys = decoder.feed(buffer[..<count])
         if decoder.isPending {
             escapeDeadline = Monotonic.now + Double(InputDecoder.escapeTimeoutMilliseconds) / 1000
         }
         return .keys(keys)
+    }
+
+    static let statusReport: [UInt8] = [0x1B, 0x5B, 0x30, 0x6E]
+
+    static func occurrences(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int {
+        guard bytes.count >= pattern.count else { return 0 }
+        var found = 0, index = bytes.startIndex
+        while index <= bytes.endIndex - pattern.count {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                found += 1
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 }

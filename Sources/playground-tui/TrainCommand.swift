@@ -61,6 +61,8 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop at the first epoch whose test loss is at most X (at most --epochs).", valueName: "x"),
             transform: lossTarget)
     var untilLoss: Double?
+    // History: --history and --from-epoch (TrainHistory.swift).
+    @OptionGroup var past: TrainHistoryOptions
 
     /// Each CSV row is flushed as soon as it is computed: a pipe sees it at once, and Ctrl-C (the
     /// default SIGINT action, nothing installed here) loses no row already computed. JSON is one
@@ -70,6 +72,7 @@ struct TrainCommand: ParsableCommand {
         var (playground, history) = try StartPoint.playground(state: state.state, data: data.data, fit: data.fit, resume: resume)
         if let save { try SessionFile.checkWritable(save) }
         TrainWarnings.say(trainingPoints: playground.data.train.count, batchSize: playground.state.batchSize)
+        try past.prepare(&playground, losses: &history, resume: resume, save: save)
         let playgroundState = playground.state
         let withDiagnostics = format == .json || diagnostics
         playground.recordsDiagnostics = withDiagnostics
@@ -107,6 +110,7 @@ struct TrainCommand: ParsableCommand {
             output.writeLine(try document.text())
             try output.flush()
         }
+        try past.finish(&playground)
         if let save { try SessionFile.save(playground, losses: history, to: save) }
     }
 }

@@ -26,10 +26,11 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Header, a, b, c, a blank line, (b)'s variants (header and seven rows), a blank line, the
-        // frame header, four frames, and the final newline.
-        XCTAssertEqual(lines.count, 20, result.output)
-        guard lines.count == 20 else { return }
+        // Header, a, b, c, a blank line, (b)'s variants (header and eight rows), a blank line, the
+        // frame header, nine frames (whole frames, the network drawing, render alone, a key to the
+        // screen), and the final newline.
+        XCTAssertEqual(lines.count, 26, result.output)
+        guard lines.count == 26 else { return }
         XCTAssertEqual(lines[0], Self.speedHeader)
         for (line, configuration) in zip(lines[1...3], Self.configurations) {
             let fields = line.split(separator: " ")
@@ -45,12 +46,16 @@ final class BenchCommandTests: XCTestCase {
             XCTAssertEqual(benched, trained, accuracy: 5.000001e-7, "\(configuration.name): bench \(benched), train \(trained)")
         }
         XCTAssertEqual(lines[4], "")
-        try checkVariants(Array(lines[5...12]))
-        XCTAssertEqual(lines[13], "")
-        XCTAssertEqual(lines[14], Self.frameHeader)
+        try checkVariants(Array(lines[5...13]))
+        XCTAssertEqual(lines[14], "")
+        XCTAssertEqual(lines[15], Self.frameHeader)
         let frames = ["whole frame, (b) 120x40", "whole frame, (b) 200x60", "whole frame, (c) 200x60",
-                      "network drawing (thumbnails + links), (c) 200x60"]
-        for (line, frame) in zip(lines[15...18], frames) {
+                      "network drawing (thumbnails + edges), (c) 200x60",
+                      "render only, frame built, (b) 120x40", "render only, frame built, (b) 200x60",
+                      "key to screen (l L ↓ ↑), (b) 80x24", "key to screen (l L ↓ ↑), (b) 120x40",
+                      "key to screen (l L ↓ ↑), (b) 200x60"]
+        XCTAssertEqual(lines[16...24].count, frames.count)
+        for (line, frame) in zip(lines[16...24], frames) {
             let words = line.split(separator: " ")
             XCTAssertEqual(words.dropLast(3).joined(separator: " "), frame, line)
             let times = words.suffix(3).compactMap { Double($0) }
@@ -58,16 +63,19 @@ final class BenchCommandTests: XCTestCase {
             // median, best, worst: best <= median <= worst.
             if times.count == 3 { XCTAssertTrue(times[1] <= times[0] && times[0] <= times[2], line) }
         }
-        XCTAssertEqual(lines[19], "")
+        XCTAssertEqual(lines[25], "")
     }
 
-    /// (b) under each optimizer and with the diagnostics: each row's loss is `train`'s with that
-    /// optimizer (the diagnostics only watch: SGD's loss), and SGD's speed ratio is 1.
+    /// (b) under each optimizer, with the diagnostics and with the history: each row's loss is
+    /// `train`'s with that optimizer (the diagnostics and the history only watch: SGD's loss),
+    /// and SGD's speed ratio is 1.
     func checkVariants(_ lines: [String]) throws {
         XCTAssertEqual(lines[0], "variant (b)               train_only_eps  vs_sgd  train_loss")
         let b = Self.configurations[1].state
         let variants = [("sgd", "sgd"), ("momentum", "momentum"), ("nesterov", "nesterov"), ("rmsprop", "rmsprop"),
-                        ("adam", "adam"), ("diagnostics-recorded", "sgd"), ("diagnostics-every-epoch", "sgd")]
+                        ("adam", "adam"), ("diagnostics-recorded", "sgd"), ("diagnostics-every-epoch", "sgd"),
+                        ("history-recorded", "sgd")]
+        XCTAssertEqual(lines.count, variants.count + 1)
         for (line, (name, optimizer)) in zip(lines.dropFirst(), variants) {
             let fields = line.split(separator: " ")
             XCTAssertEqual(fields.count, 4, line)

@@ -83,7 +83,7 @@ final class DataAndSessionTests: XCTestCase {
         let epochs = (saved["losses"] as! [[String: Any]]).map { $0["epoch"] as! Int }
         XCTAssertEqual(epochs, [0, 1, 2, 3, 4])
         XCTAssertEqual(saved["epoch"] as? Int, 4)
-        XCTAssertEqual(saved["version"] as? Int, 1)
+        XCTAssertEqual(saved["version"] as? Int, 2)
     }
 
     func assertRefused(_ arguments: [String], _ line: String, status: Int32 = 64,
@@ -100,9 +100,9 @@ final class DataAndSessionTests: XCTestCase {
         let text = try String(contentsOfFile: session, encoding: .utf8)
         let help = " (see playground-tui train --help)"
 
-        let newer = try write(text.replacingOccurrences(of: "\"version\":1", with: "\"version\":3"), to: "newer.json")
+        let newer = try write(text.replacingOccurrences(of: "\"version\":2", with: "\"version\":3"), to: "newer.json")
         try assertRefused(["train", "--resume", newer],
-                          "playground-tui: --resume: \(newer): session: version 3 was written by a newer playground-tui; this one reads up to version 1" + help)
+                          "playground-tui: --resume: \(newer): session: version 3 was written by a newer playground-tui; this one reads up to version 2" + help)
 
         let truncated = try write(String(text.prefix(text.count / 2)), to: "truncated.json")
         try assertRefused(["train", "--resume", truncated],

@@ -90,7 +90,7 @@ final class SessionConsistencyTests: XCTestCase {
     /// The issue's files: whole JSON with a number its field cannot hold.
     func testANumberOutOfRangeIsNamedNotCalledCutShort() {
         let cases: [(String, String)] = [
-            (#"{"version":1.5}"#, "version: expected a whole number from 1 to 1, found 1.5"),
+            (#"{"version":1.5}"#, "version: expected a whole number from 1 to 2, found 1.5"),
             (#"{"version":1,"epoch":9223372036854775808}"#, "epoch: 9223372036854775808 is out of range (expected a whole number from 0 to 2^53)"),
             (#"{"version":1,"training":{"deadLinks":[0,0,-1]}}"#, "training.deadLinks[2]: -1 is out of range (expected a whole number from 0 to 1)"),
             (#"{"version":1,"network":{"parameters":[0.5, 1e400]}}"#, "network.parameters[1]: 1e400 is out of range (a number's magnitude is at most about 1.8e308)"),

@@ -82,8 +82,8 @@ final class SessionTests: XCTestCase {
     /// Shape 2,4,2,1 has 2·4 + 4·2 + 2·1 = 18 weights and 9 nodes, each with a bias and a slope:
     /// 18 + 9 + 9 = 36 parameters.
     func testRefusalsSayWhatIsWrong() throws {
-        XCTAssertEqual(try refusal { $0.version = 2 },
-                       "session: version 2 was written by a newer playground-tui; this one reads up to version 1")
+        XCTAssertEqual(try refusal { $0.version = 3 },
+                       "session: version 3 was written by a newer playground-tui; this one reads up to version 2")
         XCTAssertEqual(try refusal { $0.network.parameters.removeLast(6) },
                        "session: network: 36 parameters expected for shape 2,4,2,1, found 30")
         XCTAssertEqual(try refusal { $0.network.shape = [2, 4, 1] },

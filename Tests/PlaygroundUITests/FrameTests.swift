@@ -23,6 +23,7 @@ final class FrameTests: XCTestCase {
     /// the next `.refresh` evaluates the pictures of the network as it is then.
     func testKeptPicturesStayWhileTheCountersMove() {
         var app = makeApp(width: 120, height: 40)
+        app.isPlaying = true  // pictures are held back only while training goes on
         let pictures = app.heatMap
         _ = update(&app, .train(epochs: 5), pictures: .keep)
         XCTAssertTrue(app.heatMap == pictures, "the heat map is the one before training")

@@ -95,6 +95,8 @@ final class ModeTests: XCTestCase {
             XCTAssertEqual(footer.contains(" e expression "), lesson.isGraph, "\(lesson): \(footer)")
             XCTAssertEqual(footer.contains(" Space step "), lesson.isGraph, "\(lesson): \(footer)")
             XCTAssertEqual(footer.contains(" Space run "), lesson == .descent, "\(lesson): \(footer)")
+            XCTAssertEqual(footer.contains(" → step "), lesson.isGraph, "\(lesson): \(footer)")
+            XCTAssertEqual(footer.contains(" [/] point "), lesson == .neuron, "\(lesson): \(footer)")
             press("?", &app)
             let help = screen(app).lines.joined(separator: "\n")
             XCTAssertFalse(help.contains("open the lessons"), "\(lesson)")
@@ -102,6 +104,7 @@ final class ModeTests: XCTestCase {
             XCTAssertEqual(help.contains("type an expression"), lesson.isGraph, "\(lesson)")
             XCTAssertEqual(help.contains("race speed down / up"), lesson == .descent, "\(lesson)")
             XCTAssertEqual(help.contains("previous / next point"), lesson == .neuron, "\(lesson)")
+            XCTAssertEqual(help.contains("build the graph"), lesson.isGraph, "\(lesson): no typing outside the graphs")
         }
     }
 

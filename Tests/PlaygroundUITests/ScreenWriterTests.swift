@@ -191,4 +191,44 @@ final class ScreenWriterTests: XCTestCase {
                        [.definePair(1, foreground: 196, background: -1), .definePair(2, foreground: 196, background: 21)])
         XCTAssertEqual(surface.writes, [TerminalCell("r", pair: 1), TerminalCell("b", reverse: true, pair: 2), TerminalCell("R", pair: 1)])
     }
+    /// Over a slow link a frame writes at most its limit of changed cells; the next frames write
+    /// the rest, starting where the last one stopped, until the screen shows the frame.
+    func testALimitedDrawWritesTheRestWithTheNextFramesRowAfterRow() {
+        var writer = makeWriter()
+        var surface = RecordingSurface(width: 4, height: 3)
+        writer.draw(grid(["....", "....", "...."]), on: &surface)
+        let frame = grid(["abcd", "efgh", "ijkl"])
+        var rounds = 0
+        repeat {
+            surface.clearRecord()
+            writer.draw(frame, on: &surface, cellLimit: 5)
+            XCTAssertLessThanOrEqual(surface.writes.count, 5)
+            rounds += 1
+        } while writer.isBehind && rounds < 10
+        XCTAssertEqual(rounds, 3, "12 cells, 5 a frame")
+        XCTAssertEqual(surface.text, ["abcd", "efgh", "ijkl"])
+        surface.clearRecord()
+        writer.draw(frame, on: &surface, cellLimit: 5)
+        XCTAssertEqual(surface.operations, [.present], "the frame shown is the frame")
+
+        // A picture row that keeps changing does not starve the rows after it, and a change of
+        // text goes before the pictures.
+        let red = CellStyle(foreground: .index(196)), blue = CellStyle(foreground: .index(21))
+        var pictures = CellGrid(width: 4, height: 3, fill: Cell("▀", style: red))
+        writer.draw(pictures, on: &surface)
+        while writer.isBehind { writer.draw(pictures, on: &surface, cellLimit: 5) }
+        for round in 0..<3 {
+            pictures.fill(Rect(x: 0, y: 0, width: 4, height: 1), with: Cell("▀", style: round % 2 == 0 ? blue : red))
+            pictures.fill(Rect(x: 0, y: 2, width: 4, height: 1), with: Cell("▀", style: blue))
+            surface.clearRecord()
+            writer.draw(pictures, on: &surface, cellLimit: 4)
+        }
+        XCTAssertEqual(surface.screen[2].map { $0.map { writer.colorPairs.colors(ofPair: $0.pair) } },
+                       Array(repeating: writer.colorPairs.terminalColors(blue), count: 4))
+        pictures.put("key", x: 0, y: 2)
+        pictures.fill(Rect(x: 0, y: 0, width: 4, height: 2), with: Cell("▀", style: red))
+        surface.clearRecord()
+        writer.draw(pictures, on: &surface, cellLimit: 3)
+        XCTAssertEqual(surface.text[2], "key▀", "the text first")
+    }
 }

@@ -181,14 +181,18 @@ public struct FooterHint: Sendable {
     public let keys: [KeyPattern]?
     /// Drawn at the footer's right edge, always ("? help", "q quit").
     public let isPinned: Bool
+    /// The lessons whose footer shows it (nil: wherever its binding is offered).
+    public let lessons: Set<Lessons.Lesson>?
 
     public init(_ label: String, _ priority: Int, whilePlaying playingLabel: String? = nil,
-                in contexts: Set<KeyContext> = KeyContext.playing, keys: [KeyPattern]? = nil) {
+                in contexts: Set<KeyContext> = KeyContext.playing, keys: [KeyPattern]? = nil,
+                lessons: Set<Lessons.Lesson>? = nil) {
         self.label = label
         self.playingLabel = playingLabel
         self.priority = priority
         self.contexts = contexts
         self.keys = keys
+        self.lessons = lessons
         isPinned = false
     }
 
@@ -198,6 +202,7 @@ public struct FooterHint: Sendable {
         priority = 0
         self.contexts = contexts
         keys = nil
+        lessons = nil
         isPinned = true
     }
 

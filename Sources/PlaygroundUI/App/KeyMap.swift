@@ -116,7 +116,7 @@ public enum KeyMap {
         .init(.lessons, ["Space": .lesson(.space)], "run / pause the race", in: [.lessons],
               footer: .init("run", 2, whilePlaying: "pause", in: [.lessons]), lessons: [.descent]),
         .init(.lessons, ["←": .lesson(.arrow(dx: -1, dy: 0)), "→": .lesson(.arrow(dx: 1, dy: 0))], "step; node; start point",
-              in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"])),
+              in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"], lessons: graphLessons)),
         .init(.lessons, ["↑": .lesson(.arrow(dx: 0, dy: -1)), "↓": .lesson(.arrow(dx: 0, dy: 1))], "variable; node; start",
               in: [.lessons]),
         .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons], lessons: graphLessons),
@@ -131,7 +131,7 @@ public enum KeyMap {
         .init(.lessons, ["p": .lesson(.precision)], "two figures / every digit", in: [.lessons],
               lessons: graphLessons.union([.neuron])),
         .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons],
-              lessons: [.neuron]),
+              footer: .init("point", 3, in: [.lessons]), lessons: [.neuron]),
         .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons], lessons: graphLessons.union([.descent])),
         .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons],
               lessons: [.descent]),
@@ -141,18 +141,18 @@ public enum KeyMap {
                          ".": .changeSpeed(by: 1)], "race speed down / up", in: [.lessons], lessons: [.descent]),
         .init(.lessons, ["Esc": .lesson(.leave), "o": .toggleLessons], "back to the playground", in: [.lessons],
               footer: .init("playground", 7, in: [.lessons], keys: ["Esc"])),
-        .init(.lessons, ["any key"], "type a character", in: [.lessonEntry]) { key, _ in
+        .init(.lessons, ["any key"], "type a character", in: [.lessonEntry], lessons: graphLessons) { key, _ in
             if case .character(let character) = key { return .line(.type(character)) }
             return nil
         },
         .init(.lessons, ["Tab": .lesson(.switchField)], "expression / values line", in: [.lessonEntry],
-              footer: .init("next line", -2, in: [.lessonEntry])),
+              footer: .init("next line", -2, in: [.lessonEntry]), lessons: graphLessons),
         .init(.lessons, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.lessonEntry],
-              footer: .init("delete", -1, in: [.lessonEntry])),
+              footer: .init("delete", -1, in: [.lessonEntry]), lessons: graphLessons),
         .init(.lessons, ["Enter": .line(.commit)], "build the graph", in: [.lessonEntry],
-              footer: .init("build", -4, in: [.lessonEntry])),
+              footer: .init("build", -4, in: [.lessonEntry]), lessons: graphLessons),
         .init(.lessons, ["Esc": .line(.cancel)], "cancel the typing", in: [.lessonEntry],
-              footer: .init("cancel", -3, in: [.lessonEntry])),
+              footer: .init("cancel", -3, in: [.lessonEntry]), lessons: graphLessons),
 
         // Your own data: the drawing mode's keys (every other key acts as in the playground), the
         // file-name line and the yes/no question
@@ -287,6 +287,7 @@ public enum KeyMap {
         let hidden = state.playground.state.hiddenControls
         let shown = bindings.filter { binding in
             guard let footer = binding.footer, footer.contexts.contains(context), binding.isOffered(in: state) else { return false }
+            if let lessons = footer.lessons, let lesson = state.lessons?.lesson, !lessons.contains(lesson) { return false }
             return binding.control.map { !hidden.contains($0) } ?? true
         }
         let left = shown.enumerated().filter { !$0.element.footer!.isPinned }

@@ -6,7 +6,9 @@ import PlaygroundCore
 /// no system randomness.
 public func update(_ state: inout AppState, _ action: Action, pictures: PictureRefresh = .refresh) -> Effect {
     let effect = reduce(&state, action)
-    if !effect.isEmpty { state.refreshFrame(pictures: pictures) }
+    // Pictures are held back only while training goes on: a step that stopped it (divergence, a
+    // pause) shows the network where it stopped, at once.
+    if !effect.isEmpty { state.refreshFrame(pictures: state.isPlaying ? pictures : .refresh) }
     return effect
 }
 

@@ -27,6 +27,12 @@ public struct PictureCache: Equatable, Sendable {
         width == pixelWidth && height == pixelHeight && features == self.features && self.network == network
     }
 
+    /// Holds pictures of some network at this size and these features (a held-back picture
+    /// of an earlier network while training is paced: `update(_:_:pictures: .keep)`).
+    public func fits(features: [Feature], width: Int, height: Int) -> Bool {
+        network != nil && width == pixelWidth && height == pixelHeight && features == self.features
+    }
+
     /// Forgets the evaluated network (keeping the grid), so the next refresh evaluates.
     mutating func invalidate() { network = nil }
 

@@ -76,12 +76,31 @@ public struct ScreenWriter: Sendable {
     /// the next `draw` clears the screen and writes every cell.
     public mutating func invalidate() { frameShown = nil }
 
+    /// Changed cells written by the last `draw`.
+    public var cellsWritten: Int { written }
+    /// The last `draw` stopped at its limit: part of the frame is still to be written.
+    public var isBehind: Bool { behind }
+    @usableFromInline var written = 0
+    @usableFromInline var behind = false
+    /// Where a limited draw starts (the row after the one where the last one stopped), so that
+    /// over a slow link every row gets its turn.
+    @usableFromInline var resumeRow = 0
+
     /// Writes the cells of `grid` that differ from the frame shown, clipped to the surface, then
-    /// presents them.
+    /// presents them. At most `cellLimit` changed cells when the screen is not cleared (over a
+    /// slow link: the rest follows with the next frames, starting from the next row, so that a
+    /// key's change never waits behind a whole picture).
     @inlinable
-    public mutating func draw<Surface: TerminalSurface>(_ grid: CellGrid, on surface: inout Surface) {
+    public mutating func draw<Surface: TerminalSurface>(_ grid: CellGrid, on surface: inout Surface, cellLimit: Int = .max) {
         let previous = frameShown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if let previous, cellLimit < grid.cells.count {
+            drawLimited(grid, previous: previous, on: &surface, limit: max(1, cellLimit))
+            return
+        }
+        behind = false
+        resumeRow = 0
         if previous == nil { surface.clear() }
+        written = 0
         let width = min(grid.width, surface.width), height = min(grid.height, surface.height)
         grid.cells.withUnsafeBufferPointer { cells in
             if let previous {
@@ -94,6 +113,47 @@ public struct ScreenWriter: Sendable {
         }
         surface.present()
         frameShown = grid
+    }
+
+    /// `draw` with a limit, in two passes: first the cells whose character changes or is not a
+    /// half block (text, marks, the focus: what a key changes), from the top; then the half
+    /// blocks that only change colour (the pictures), rows from `resumeRow` on, wrapping. The
+    /// frame shown becomes the old one with the cells written.
+    @usableFromInline
+    mutating func drawLimited<Surface: TerminalSurface>(_ grid: CellGrid, previous: CellGrid, on surface: inout Surface, limit: Int) {
+        let width = min(grid.width, surface.width), height = min(grid.height, surface.height)
+        var shown = previous
+        var count = 0
+        behind = false
+        let start = height > 0 ? resumeRow % height : 0
+        passes: for picturePass in [false, true] {
+            for step in 0..<height {
+                let y = picturePass ? (start + step) % height : step
+                var cursorX = -1
+                for x in 0..<width {
+                    let index = y * grid.width + x
+                    let cell = grid.cells[index], old = shown.cells[index]
+                    if old == cell { continue }
+                    let isPicture = cell.scalar == "▀" && old.scalar == "▀"
+                    if isPicture != picturePass { continue }
+                    if count == limit {
+                        behind = true
+                        if picturePass { resumeRow = y }
+                        break passes
+                    }
+                    let ink = inks[cell] ?? prepareInk(for: cell, on: &surface)
+                    if cursorX != x { surface.move(x: x, y: y) }
+                    surface.write(ink: ink)
+                    cursorX = x + 1
+                    shown.cells[index] = cell
+                    count += 1
+                }
+            }
+        }
+        if !behind { resumeRow = 0 }
+        written = count
+        surface.present()
+        frameShown = behind ? shown : grid
     }
 
     @inlinable
@@ -119,6 +179,7 @@ public struct ScreenWriter: Sendable {
                 if cursorX != x { surface.move(x: x, y: y) }
                 surface.write(ink: ink)
                 cursorX = x + 1
+                written += 1
             }
         }
     }
