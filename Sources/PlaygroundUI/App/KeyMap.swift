@@ -53,7 +53,7 @@ public enum KeyMap {
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
-        .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
+        .init(.playground, ["y": .toggleLogScale], "log scale on / off", in: [.normal, .inspecting, .compare], footer: .init("log scale", 15)),
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
         .init(.playground, ["j": .stepTarget(by: -1), "J": .stepTarget(by: 1)], "target loss down / up",
               in: [.normal, .inspecting, .compare]),
@@ -182,7 +182,7 @@ public enum KeyMap {
         .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
         .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),
 
-        // Runs side by side (`X` opens them; Space, < >, j J, ( ), ?, #, q act as in the playground)
+        // Runs side by side (`X` opens them; Space, < >, y, j J, ( ), ?, #, q act as in the playground)
         .init(.compare, ["X": .compare(.open)], "runs side by side", footer: .init("compare", 12)),
         .init(.compare, ["Tab": .compare(.nextSetting(by: 1)), "S-Tab": .compare(.nextSetting(by: -1))], "next / previous setting",
               in: [.compare]),
