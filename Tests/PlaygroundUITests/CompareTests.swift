@@ -161,6 +161,8 @@ final class CompareTests: XCTestCase {
             XCTAssertTrue(text.contains("\(number + 1)  \(name)"), "legend row of \(name)")
         }
         XCTAssertTrue(grid.line(22).hasPrefix(" no stop condition"), grid.line(22))
+        press("j", &small)
+        XCTAssertEqual(screen(small).line(22), " stop at test loss ≤ 0.5" + String(repeating: " ", count: 56), "said once")
         XCTAssertTrue(grid.line(23).hasPrefix(" Esc leave  Space play  → run  Enter pick  + add  - drop "), grid.line(23))
         XCTAssertTrue(grid.line(23).hasSuffix(" ? help  q quit "), grid.line(23))
 

@@ -40,7 +40,8 @@ enum CompareView {
                              in: Rect(x: layout.chart.x, y: layout.chart.y + 1, width: layout.chart.width, height: layout.chart.height - 1),
                              capabilities: caps, into: &grid)
         legend(state, compare, in: layout.legend, glyphs: glyphs, into: &grid)
-        let line = state.status.map { state.stop.summary + "   " + $0 } ?? state.stop.summary
+        // The stop settings always; the last message after them (unless it is they).
+        let line = state.status.flatMap { $0 == state.stop.summary ? nil : state.stop.summary + "   " + $0 } ?? state.stop.summary
         grid.put(Chrome.fitted(line, width: layout.status.width - 1, ellipsis: glyphs.ellipsis), x: 1, y: layout.status.y, clip: layout.status)
         Chrome.footer(state, in: layout.footer, into: &grid)
     }
