@@ -130,24 +130,30 @@ final class TeachingGuideTests: XCTestCase {
         XCTAssertEqual(Self.state(in: steps[0].command), "a=1")
     }
 
-    /// Every picture `docs/` shows is one `scripts/pictures.sh` draws (so `make pictures` renews it).
+    /// Every picture the README and `docs/` show is one `scripts/pictures.sh` draws (so `make
+    /// pictures` renews it), and is there.
     func testEveryDocsPictureIsMadeByMakePictures() throws {
         let script = try String(contentsOfFile: Self.root + "/scripts/pictures.sh", encoding: .utf8)
         let made = Set(script.split(separator: "\n").filter { $0.hasPrefix("picture ") }.map { String($0.split(separator: " ")[1]) })
         let docs = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/docs").filter { $0.hasSuffix(".md") }
         XCTAssertFalse(docs.isEmpty)
+        // Each page with the way its links reach docs/pictures/.
+        let pages = docs.map { ("docs/" + $0, "](pictures/") } + [("README.md", "](docs/pictures/")]
         var shown = 0
-        for page in docs {
-            let text = try String(contentsOfFile: Self.root + "/docs/" + page, encoding: .utf8)
-            for piece in text.components(separatedBy: "](pictures/").dropFirst() {
+        var shownByReadme = 0
+        for (page, prefix) in pages {
+            let text = try String(contentsOfFile: Self.root + "/" + page, encoding: .utf8)
+            for piece in text.components(separatedBy: prefix).dropFirst() {
                 guard let end = piece.firstIndex(of: ")") else { continue }
                 let name = String(piece[..<end])
                 shown += 1
-                XCTAssertTrue(made.contains(name), "docs/\(page) shows pictures/\(name), which scripts/pictures.sh does not draw")
+                if page == "README.md" { shownByReadme += 1 }
+                XCTAssertTrue(made.contains(name), "\(page) shows pictures/\(name), which scripts/pictures.sh does not draw")
                 XCTAssertTrue(FileManager.default.fileExists(atPath: Self.root + "/docs/pictures/" + name),
                               "docs/pictures/\(name) is missing: run make pictures")
             }
         }
+        XCTAssertGreaterThan(shownByReadme, 0, "the README shows no picture from docs/pictures")
         XCTAssertGreaterThan(shown, 0)
     }
 }
