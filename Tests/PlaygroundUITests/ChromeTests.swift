@@ -27,10 +27,10 @@ final class ChromeTests: XCTestCase {
 
     /// Wide enough for every hint of the normal footer, in priority order.
     func testAWideFooterShowsEveryHint() {
-        let app = app(width: 240)
+        let app = app(width: 250)
         XCTAssertEqual(footer(app), " Space play  s step  r reset  d data  1-7 features  i inspect  a activation  l/L rate  c link"
-                       + "  m draw  </> speed  h gradients  g new data  o lessons  [/] layers  -/+ neurons  n/N noise  y log scale"
-                       + "  ↑↓←→ knobs  # picture" + String(repeating: " ", count: 4) + " ? help  q quit ")
+                       + "  m draw  </> speed  h gradients  g new data  o lessons  [/] layers  X compare  -/+ neurons  n/N noise"
+                       + "  y log scale  ↑↓←→ knobs  # picture" + String(repeating: " ", count: 3) + " ? help  q quit ")
     }
 
     func testTheInspectingFooterListsItsOwnKeysFirst() {

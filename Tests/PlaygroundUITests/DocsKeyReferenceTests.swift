@@ -16,7 +16,7 @@ final class DocsKeyReferenceTests: XCTestCase {
     static let contextNames: [(KeyContext, String)] = [
         (.normal, "playground"), (.inspecting, "inspecting"), (.entry, "typing a value"), (.overlay, "help"),
         (.link, "link box"), (.tooSmall, "too small"), (.lessons, "lessons"), (.lessonEntry, "typing in a lesson"),
-        (.drawing, "drawing"), (.pathEntry, "typing a file name"), (.question, "a question"),
+        (.drawing, "drawing"), (.pathEntry, "typing a file name"), (.question, "a question"), (.compare, "runs side by side"),
     ]
 
     /// The generated part: one table per section, one row per binding, in the table's order.

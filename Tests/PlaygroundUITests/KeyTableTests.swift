@@ -45,6 +45,9 @@ final class KeyTableTests: XCTestCase {
         case .question:
             _ = update(&app, .toggleDrawing)
             _ = update(&app, .askToClearPoints)
+        case .compare:
+            _ = update(&app, .compare(.open))
+            app.status = "a message"
         }
         XCTAssertEqual(KeyContext(app), context)
         return app
@@ -166,6 +169,10 @@ final class KeyTableTests: XCTestCase {
             }
             var drawing = app
             drawing.drawing = Drawing()
+            var comparing = app
+            comparing.overlay = nil
+            _ = update(&comparing, .compare(.open))
+            comparing.overlay = .help
             func pages(_ app: AppState) -> [[String]] {
                 (0..<Overlays.helpPageCount(app)).map { page in
                     var turned = app
@@ -177,7 +184,7 @@ final class KeyTableTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(playgroundPages.count, 2, "the playground's keys take pages at 80×24")
             XCTAssertTrue(playgroundPages[1].contains { $0.contains("page 2/") }, playgroundPages[1].joined(separator: "\n"))
             for binding in KeyMap.bindings {
-                let modes = ([(app, playgroundPages), (drawing, drawingPages)] + inLessons.map { ($0, pages($0)) })
+                let modes = ([(app, playgroundPages), (drawing, drawingPages), (comparing, pages(comparing))] + inLessons.map { ($0, pages($0)) })
                     .filter { KeyMap.isInHelp(binding, of: $0.0) }
                 XCTAssertFalse(modes.isEmpty, "no help lists \"\(binding.help)\"")
                 let shown = modes.contains { mode in

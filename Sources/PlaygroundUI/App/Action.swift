@@ -50,6 +50,12 @@ public enum Action: Equatable, Sendable {
     case saveScreen
     /// The run's past: scrub through the kept epochs, back to now, rewind (`TimeTravel`).
     case history(HistoryAction)
+    /// `j`/`J`: the target test loss one rung down or up (none above the top), `StopSettings`.
+    case stepTarget(by: Int)
+    /// `(`/`)`: the epoch limit one rung down or up (none above the top).
+    case stepEpochLimit(by: Int)
+    /// A key of the runs side by side (`X`).
+    case compare(CompareAction)
 
     // MARK: Inspecting and editing the network
 

@@ -23,6 +23,8 @@ public struct AppState: Equatable, Sendable {
     /// How fast training runs while playing: by default about TF's pace (TF trains one epoch
     /// per animation frame), so the boundary can be watched as it forms.
     public var speed: Speed = .standard
+    /// When training pauses by itself (a target test loss, an epoch limit): the app's own, like the speed.
+    public var stop = StopSettings()
     /// The loss chart's y axis is logarithmic (`y`). The app's own, like the speed: not in the
     /// TF state string, and kept when the network is rebuilt.
     public var logScaleLoss = false
@@ -102,9 +104,9 @@ public struct AppState: Equatable, Sendable {
     /// The run loop's clock runs (a tick per frame, `.train`): the playground trains, or, while
     /// the lessons are open, the race of lesson 5 runs. Setting it sets the one on screen.
     public var isPlaying: Bool {
-        get { lessons.map(\.raceRuns) ?? isTraining }
+        get { lessons.map(\.raceRuns) ?? compare.map(\.isRunning) ?? isTraining }
         set {
-            if lessons != nil { lessons?.raceRuns = newValue } else { isTraining = newValue }
+            if lessons != nil { lessons?.raceRuns = newValue } else if compare != nil { compare?.isRunning = newValue } else { isTraining = newValue }
         }
     }
 
@@ -158,12 +160,14 @@ public struct AppState: Equatable, Sendable {
         // The pictures move from the old frame to the new one (no second reference, no copy).
         // A second reference to a picture's buffer would make its next evaluation copy the
         // whole buffer first (copy on write): they are swapped out in place and consumed.
-        var heatMap = PictureCache(), thumbnails = PictureCache()
+        var heatMap = PictureCache(), thumbnails = PictureCache(), runPictures: [PictureCache] = []
         if builtFrame != nil {
             swap(&heatMap, &builtFrame!.shown.heatMap)
             swap(&thumbnails, &builtFrame!.shown.thumbnails)
+            runPictures = builtFrame!.takeRunPictures()
         }
-        builtFrame = Frame.build(self, heatMap: consume heatMap, thumbnails: consume thumbnails, pictures: pictures)
+        builtFrame = Frame.build(self, heatMap: consume heatMap, thumbnails: consume thumbnails, runPictures: runPictures,
+                                 pictures: pictures)
     }
 
     /// Evaluates the heat map and every thumbnail again, even if nothing changed (for timing).

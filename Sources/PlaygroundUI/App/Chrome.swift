@@ -13,7 +13,7 @@ enum Chrome {
         var x = grid.put(" playground-tui ", x: rect.x, y: rect.y, style: CellStyle(bold: true), clip: rect)
         let play = state.isPlaying ? " \(glyphs.selected) playing " : " paused "
         x = grid.put(play, x: x + 1, y: rect.y, style: CellStyle(bold: state.isPlaying, reverse: state.isPlaying), clip: rect)
-        let speed = state.speed.title, seed = "seed \(state.settings.seed) "
+        let speed = state.speed.title + state.stop.headerNote, seed = "seed \(state.settings.seed) "
         let rightX = max(x + 1, rect.maxX - speed.unicodeScalars.count - 2 - seed.unicodeScalars.count)
         let seedX = grid.put(speed, x: rightX, y: rect.y, clip: rect) + 2
         grid.put(seed, x: seedX, y: rect.y, style: CellStyle(foreground: palette.dim), clip: rect)
@@ -32,7 +32,7 @@ enum Chrome {
         let glyphs = Glyphs.forTerminal(unicode: state.capabilities.unicode)
         let play = state.isPlaying ? " \(glyphs.selected) playing " : " paused "
         let left = " playground-tui ".unicodeScalars.count + 1 + play.unicodeScalars.count
-        let right = state.speed.title.unicodeScalars.count + 2 + "seed \(state.settings.seed) ".unicodeScalars.count
+        let right = (state.speed.title + state.stop.headerNote).unicodeScalars.count + 2 + "seed \(state.settings.seed) ".unicodeScalars.count
         return max(0, width - right - 3 - (left + 2))
     }
 

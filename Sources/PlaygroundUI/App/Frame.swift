@@ -69,12 +69,16 @@ public struct Frame: Equatable, Sendable {
     public var gradientHistory: [[Double]]
     /// The epoch on screen when it is a past one, the run's now, the ghosts' curves (issue 18).
     public var timeline = Timeline()
+    /// The comparison's screen and its runs (each with its heat map, when its map shows), while
+    /// the comparison is open (`Frame+Compare.swift`).
+    public var compareLayout: CompareLayout? = nil
+    public var runs: [ShownRun] = []
 
     /// The frame of `state`, reusing the last frame's pictures (`heatMap`, `thumbnails`: handed
     /// over, not shared, so that evaluating into them copies nothing) where they are still
     /// current, and with `.keep` even where they are not.
     static func build(_ state: AppState, heatMap: consuming PictureCache, thumbnails: consuming PictureCache,
-                      pictures: PictureRefresh = .refresh) -> Frame {
+                      runPictures: consuming [PictureCache] = [], pictures: PictureRefresh = .refresh) -> Frame {
         // Looking at the past, everything shown is the kept epoch's: the whole playground as it stood.
         let past = state.viewedEpoch.flatMap { state.playground.past(atKept: $0) }
         let playground = past ?? state.playground
@@ -85,7 +89,7 @@ public struct Frame: Equatable, Sendable {
         func wanted(_ cache: PictureCache, _ width: Int, _ height: Int) -> Bool {
             pictures == .refresh || cache.pixelWidth != width || cache.pixelHeight != height || cache.features != features
         }
-        if !layout.isTooSmall {
+        if !layout.isTooSmall, state.compare == nil {
             let area = layout.heatMap
             if !area.isEmpty, wanted(heatMap, area.width, area.height * 2) {
                 heatMap.refresh(network: playground.network, features: features, width: area.width, height: area.height * 2)
@@ -100,12 +104,17 @@ public struct Frame: Equatable, Sendable {
         let shown = ShownRun(network: playground.network, epoch: playground.epoch, heatMap: consume heatMap,
                              thumbnails: consume thumbnails,
                              deadEdges: dead, losses: state.losses)
-        let showsPanel = !layout.isTooSmall && !layout.gradientPanel.isEmpty && state.lessons == nil
-        let showsUnits = !layout.isTooSmall && layout.diagram != nil && state.lessons == nil
-        return Frame(layout: layout, shown: shown,
-                     unitHealth: showsUnits ? playground.unitDiagnostics() : [],
-                     layerHealth: showsPanel ? playground.diagnostics() : [],
-                     gradientHistory: showsPanel ? playground.gradientHistory : [],
-                     timeline: Timeline(state, past: past))
+        let onField = !layout.isTooSmall && state.lessons == nil && state.compare == nil
+        let showsPanel = onField && !layout.gradientPanel.isEmpty
+        let showsUnits = onField && layout.diagram != nil
+        var frame = Frame(layout: layout, shown: shown,
+                          unitHealth: showsUnits ? playground.unitDiagnostics() : [],
+                          layerHealth: showsPanel ? playground.diagnostics() : [],
+                          gradientHistory: showsPanel ? playground.gradientHistory : [],
+                          timeline: Timeline(state, past: past))
+        if let compare = state.compare, !layout.isTooSmall {
+            frame.buildCompare(compare, width: state.width, height: state.height, pictures: runPictures, refresh: pictures)
+        }
+        return frame
     }
 }

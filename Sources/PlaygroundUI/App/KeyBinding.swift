@@ -25,6 +25,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case pathEntry
     /// A yes/no question waits (overwrite a file, clear the points).
     case question
+    /// Runs side by side (`X`).
+    case compare
 
     /// The context of `state`: "too small" (nothing is shown to act on), else the mode on top.
     public init(_ state: AppState) {
@@ -38,6 +40,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .question: self = .question
         case .pathEntry: self = .pathEntry
         case .lessons(let lessons, _): self = lessons.entry != nil ? .lessonEntry : .lessons
+        case .compare: self = .compare
         case .drawing: self = .drawing
         case .field(let field): self = field.entry != nil ? .entry : field.selection != nil ? .inspecting : .normal
         }
@@ -216,6 +219,7 @@ public struct KeyBinding: Sendable {
         case past = "### Back in time"
         case lessons = "### Keys in the lessons"
         case drawing = "### Keys for your own data"
+        case compare = "### Keys for runs side by side"
     }
 
     public let section: Section

@@ -13,14 +13,14 @@ public enum KeyMap {
     /// The bindings before the settings': playing, stepping, the data, the speed.
     static let leading: [KeyBinding] = [
         // The playground
-        .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing], control: .playButton,
-              footer: .init("play", 1, whilePlaying: "pause")),
+        .init(.playground, ["Space": .togglePlay], "play / pause", in: [.normal, .inspecting, .drawing, .compare], control: .playButton,
+              footer: .init("play", 1, whilePlaying: "pause", in: [.normal, .inspecting, .compare])),
         .init(.playground, ["s": .step], "one epoch", control: .stepButton, footer: .init("step", 2)),
         .init(.playground, ["r": .resetNetwork], "new weights, same data", control: .resetButton, footer: .init("reset", 3)),
         .init(.playground, ["g": .newData], "new data (new seed)", footer: .init("new data", 11)),
         .init(.playground, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
-                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting],
-              footer: .init("speed", 10, keys: ["<", ">"])),
+                            ".": .changeSpeed(by: 1)], "training speed down / up", in: [.normal, .inspecting, .compare],
+              footer: .init("speed", 10, in: [.normal, .inspecting, .compare], keys: ["<", ">"])),
     ]
 
     /// The bindings after the settings': the rest of the playground, the network, the lessons,
@@ -40,14 +40,18 @@ public enum KeyMap {
                             "→": .adjustFocused(by: 1), "Enter": .adjustFocused(by: 1)], "focus / change a knob",
               in: [.normal], footer: .init("knobs", 16, in: [.normal], keys: ["↑", "↓", "←", "→"])),
         .init(.playground, ["click", "wheel"], "knob: focus, change", respond: knobMouseAction),
-        .init(.playground, ["y": .toggleLogScale], "log scale on / off", footer: .init("log scale", 15)),
+        .init(.playground, ["y": .toggleLogScale], "log scale on / off", in: [.normal, .inspecting, .compare], footer: .init("log scale", 15)),
         .init(.playground, ["c": .showLink], "TF Playground link", footer: .init("link", 9)),
-        .init(.playground, ["#": .saveScreen], "save the screen (SVG)", in: [.normal, .inspecting, .lessons, .drawing],
+        .init(.playground, ["j": .stepTarget(by: -1), "J": .stepTarget(by: 1)], "target loss down / up",
+              in: [.normal, .inspecting, .compare]),
+        .init(.playground, ["(": .stepEpochLimit(by: -1), ")": .stepEpochLimit(by: 1)], "epoch limit down / up",
+              in: [.normal, .inspecting, .compare]),
+        .init(.playground, ["#": .saveScreen], "save the screen (SVG)", in: [.normal, .inspecting, .lessons, .drawing, .compare],
               footer: .init("picture", 17, in: [.normal])),
         .init(.playground, ["o": .toggleLessons], "open the lessons", in: [.normal, .inspecting],
               footer: .init("lessons", 11)),
-        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing],
-              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons, .drawing])),
+        .init(.playground, ["?": .toggleHelp], "this help", in: [.normal, .inspecting, .entry, .lessons, .drawing, .compare],
+              footer: .init(pinned: "help", in: [.normal, .inspecting, .entry, .lessons, .drawing, .compare])),
         .init(.playground, ["Esc": .dismiss], "clear the message", in: [.normal]),
         .init(.playground, ["←": .scrollLink(.back), "→": .scrollLink(.forward), "h": .scrollLink(.back),
                             "l": .scrollLink(.forward)], "scroll the link", in: [.link]),
@@ -58,8 +62,8 @@ public enum KeyMap {
             if case .scroll = key { return nil }
             return .dismiss
         },
-        .init(.playground, ["q": .requestQuit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing],
-              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons, .drawing])),
+        .init(.playground, ["q": .requestQuit], "quit", in: [.normal, .inspecting, .overlay, .link, .tooSmall, .lessons, .drawing, .compare],
+              footer: .init(pinned: "quit", in: [.normal, .inspecting, .lessons, .drawing, .compare])),
         .init(.playground, ["Ctrl-C": .quit], "quit, even typing", in: Set(KeyContext.allCases),
               footer: .init(pinned: "quit", in: [.entry, .lessonEntry, .pathEntry, .question])),
         // Your own data: the drawing mode and saving (the mode's own keys are below).
@@ -164,13 +168,29 @@ public enum KeyMap {
         .init(.drawing, ["y": .answer(true)], "yes", in: [.question], footer: .init("yes", -3, in: [.question])),
         .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
         .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),
+
+        // Runs side by side (`X` opens them; Space, < >, y, j J, ( ), ?, #, q act as in the playground)
+        .init(.compare, ["X": .compare(.open)], "runs side by side", footer: .init("compare", 12)),
+        .init(.compare, ["Tab": .compare(.nextSetting(by: 1)), "S-Tab": .compare(.nextSetting(by: -1))], "next / previous setting",
+              in: [.compare]),
+        .init(.compare, ["←": .compare(.moveCursor(by: -1)), "→": .compare(.moveCursor(by: 1))], "previous / next run",
+              in: [.compare], footer: .init("run", 3, in: [.compare], keys: ["→"])),
+        .init(.compare, (1...CompareSetting.maxRuns).map { (.digit($0), .compare(.choose($0))) }, "run 1 to 9", in: [.compare]),
+        .init(.compare, ["Enter": .compare(.pick)], "make it the playground's", in: [.compare],
+              footer: .init("pick", 4, in: [.compare])),
+        .init(.compare, ["+": .compare(.addValue), "=": .compare(.addValue)], "add a value", in: [.compare],
+              footer: .init("add", 5, in: [.compare], keys: ["+"])),
+        .init(.compare, ["-": .compare(.dropValue), "_": .compare(.dropValue)], "drop the run", in: [.compare],
+              footer: .init("drop", 6, in: [.compare], keys: ["-"])),
+        .init(.compare, ["Esc": .compare(.leave)], "back to the playground", in: [.compare],
+              footer: .init("leave", 0, in: [.compare])),
     ]
 
     /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
     /// In the drawing mode it lists the mode's keys, the file-name line's and the question's.
     /// In the lessons, only the keys of the lesson on screen.
     static func isInHelp(_ binding: KeyBinding, of state: AppState) -> Bool {
-        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry]
+        let mode: Set<KeyContext> = state.lessons != nil ? [.lessons, .lessonEntry] : state.compare != nil ? [.compare]
             : state.drawing != nil ? [.drawing, .pathEntry, .question] : [.normal, .inspecting, .entry, .overlay, .link]
         return !binding.contexts.isDisjoint(with: mode) && binding.isOffered(in: state)
     }

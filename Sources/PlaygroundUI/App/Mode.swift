@@ -13,6 +13,8 @@ public indirect enum Mode: Equatable, Sendable {
     case drawing(Drawing)
     /// The lessons (`o`), over the mode they were opened from.
     case lessons(Lessons, under: Mode)
+    /// Runs side by side (`X`): one setting's values trained in lockstep.
+    case compare(Compare, under: Mode)
     /// A file name being typed (`S`, `P`, `O`).
     case pathEntry(PathEntry, under: Mode)
     /// A yes/no question waiting for its answer.
@@ -26,7 +28,7 @@ public indirect enum Mode: Equatable, Sendable {
     public var under: Mode? {
         switch self {
         case .field, .drawing: nil
-        case .lessons(_, let under), .pathEntry(_, let under), .question(_, let under), .overlay(_, let under): under
+        case .lessons(_, let under), .compare(_, let under), .pathEntry(_, let under), .question(_, let under), .overlay(_, let under): under
         }
     }
 
@@ -38,6 +40,7 @@ public indirect enum Mode: Equatable, Sendable {
         switch self {
         case .field, .drawing: new
         case .lessons(let lessons, _): .lessons(lessons, under: new)
+        case .compare(let compare, _): .compare(compare, under: new)
         case .pathEntry(let entry, _): .pathEntry(entry, under: new)
         case .question(let question, _): .question(question, under: new)
         case .overlay(let overlay, _): .overlay(overlay, under: new)

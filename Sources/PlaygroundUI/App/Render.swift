@@ -9,8 +9,8 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
         return
     }
     grid.fill(grid.bounds)
-    if state.lessons != nil {
-        LessonsView.draw(state, into: &grid)
+    if state.lessons != nil || state.compare != nil {
+        if state.lessons != nil { LessonsView.draw(state, into: &grid) } else { CompareView.draw(state, into: &grid) }
         if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
         return
     }

@@ -29,6 +29,7 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         }
     }
     if let effect = updateLessons(&state, action) { return effect }
+    if let effect = state.updateCompare(action) { return effect }
     // The activation card stays up after a change of activation until the next key.
     switch action {
     case .train, .resize, .saveScreen: break
@@ -141,6 +142,12 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
         state.setParameter(target, to: value)
     case .saveScreen:
         return state.request(FileRequest(.saveScreen, path: FileRequest.defaultPath(.saveScreen)))
+    case .stepTarget(let delta):
+        state.stepStop(target: delta)
+    case .stepEpochLimit(let delta):
+        state.stepStop(limit: delta)
+    case .compare:
+        break  // updateCompare took them
     case .toggleLessons, .lesson:
         break  // updateLessons took them
     case .history:
@@ -157,10 +164,10 @@ func reduce(_ state: inout AppState, _ action: Action) -> Effect {
 }
 
 extension AppState {
-    /// Trains, then records both losses once (pausing with a message if they diverged).
+    /// Trains (pausing at a stop condition, `StopSettings`), then records both losses once
+    /// (pausing with a message if they diverged).
     mutating func train(epochs: Int) {
-        playground.step(epochs: epochs)
-        recordLosses()
+        trainWithStops(epochs: epochs)
     }
 
     /// A batch larger than the training set never fills within an epoch, so (as in TF) the
