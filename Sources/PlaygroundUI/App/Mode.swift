@@ -65,6 +65,12 @@ public indirect enum Mode: Equatable, Sendable {
         case playground
     }
 
+    /// This mode as another keeps it under itself: a weight or bias being typed on the playing
+    /// field is dropped (the field's own rule, so the mode opened over it needs no hand in it).
+    var droppingTypedValue: Mode {
+        replacing { if case .field(var field) = $0, field.entry != nil { field.entry = nil; return .field(field) } else { return nil } } ?? self
+    }
+
     /// The first layer, from the top, that `extract` finds something in.
     func find<T>(_ extract: (Mode) -> T?) -> T? {
         extract(self) ?? under?.find(extract)

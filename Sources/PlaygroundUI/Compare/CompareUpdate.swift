@@ -161,8 +161,12 @@ extension AppState {
         default: .activation
         }
         isTraining = false
-        entry = nil
-        compare = Compare(setting: setting, base: playground.state, points: playground.customPoints)
+        let opened = Compare(setting: setting, base: playground.state, points: playground.customPoints)
+        if compare != nil {
+            compare = opened
+        } else {
+            mode = .compare(opened, under: mode.droppingTypedValue)
+        }
         status = nil
     }
 

@@ -203,11 +203,12 @@ extension AppState {
         lessons.neuronLayer = min(max(1, lessons.neuronLayer), sizes.count - 1)
         lessons.neuronNode = min(lessons.neuronNode, sizes[lessons.neuronLayer] - 1)
         lessons.point = min(lessons.point, max(0, playground.trainLabels.count - 1))
-        entry = nil
-        overlay = nil
         status = nil
         isTraining = false
-        self.lessons = lessons
+        // Over the mode they were opened from, without its help or link box and a value being typed.
+        mode = mode.droppingTypedValue
+        if case .overlay(_, let under) = mode { mode = under }
+        if self.lessons != nil { self.lessons = lessons } else { mode = .lessons(lessons, under: mode) }
     }
 
     /// Back to the playground, playing again if it was; the lessons are kept as they are.
