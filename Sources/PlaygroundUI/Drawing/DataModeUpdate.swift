@@ -13,7 +13,7 @@ func reduceDrawing(_ state: inout AppState, _ drawing: Drawing, _ action: Action
     }
     switch action {
     case .toggleDrawing:
-        state.toggleDrawing()
+        state.leaveDrawing()
     case .moveCrosshair(let dx, let dy):
         state.moveCrosshair(dx: dx, dy: dy)
     case .addPointAtCrosshair:

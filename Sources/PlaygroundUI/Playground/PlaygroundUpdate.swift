@@ -138,7 +138,7 @@ func reducePlayground(_ state: inout AppState, _ action: Action) -> Effect {
         state.openCompare()
         return .redraw
     case .toggleDrawing:
-        state.toggleDrawing()
+        state.enterDrawing()
         return .redraw
     case .beginPathEntry(let kind):
         state.beginPathEntry(kind)
