@@ -6,7 +6,7 @@ import PlaygroundCore
 /// Nil for every other action (`reducePlayground` takes the playground's).
 func reduceField(_ state: inout AppState, _ field: Field, _ action: Action) -> Effect? {
     switch action {
-    case .select, .toggleInspector, .moveSelection, .stepEdge, .beginEdit, .line, .setParameter: break
+    case .select, .toggleInspector, .moveSelection, .stepEdge, .beginEdit, .line: break
     default: return nil
     }
     if let effect = beforePlaygroundAction(&state, action) { return effect }
@@ -37,8 +37,6 @@ func reduceField(_ state: inout AppState, _ field: Field, _ action: Action) -> E
     case .line(let edit):
         let effect = state.editLine(edit)
         if effect != .redraw { return effect }
-    case .setParameter(let target, let value):
-        state.setParameter(target, to: value)
     default:
         break
     }
@@ -62,7 +60,8 @@ func beforePlaygroundAction(_ state: inout AppState, _ action: Action) -> Effect
 }
 
 /// The playground's actions, the same on the playing field and in the drawing mode: playing,
-/// the settings, the speed, the chart, opening the help and the link, saving, the past, and
+/// the settings, a weight or bias set (`.setParameter`), the speed, the chart, opening the help
+/// and the link, saving, the past, and
 /// opening the other modes. An action of a mode that is not open does nothing.
 func reducePlayground(_ state: inout AppState, _ action: Action) -> Effect {
     if let effect = beforePlaygroundAction(&state, action) { return effect }
@@ -125,6 +124,8 @@ func reducePlayground(_ state: inout AppState, _ action: Action) -> Effect {
         return [.redraw, .copyLink]
     case .dismiss:
         state.status = nil
+    case .setParameter(let target, let value):
+        state.setParameter(target, to: value)
     case .saveScreen:
         return state.request(FileRequest(.saveScreen, path: FileRequest.defaultPath(.saveScreen)))
     case .stepTarget(let delta):
