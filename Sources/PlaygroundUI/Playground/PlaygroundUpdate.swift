@@ -61,8 +61,8 @@ func beforePlaygroundAction(_ state: inout AppState, _ action: Action) -> Effect
 
 /// The playground's actions, the same on the playing field and in the drawing mode: playing,
 /// the settings, a weight or bias set (`.setParameter`), the speed, the chart, opening the help
-/// and the link, saving, the past, and
-/// opening the other modes. An action of a mode that is not open does nothing.
+/// and the link, saving, the past, and opening the other modes. An action of a mode that is not
+/// open does nothing.
 func reducePlayground(_ state: inout AppState, _ action: Action) -> Effect {
     if let effect = beforePlaygroundAction(&state, action) { return effect }
     switch action {
