@@ -82,7 +82,7 @@ public enum Action: Equatable, Sendable {
     /// A key inside the lessons.
     case lesson(LessonAction)
 
-    // MARK: Your own data (see `updateDataMode`)
+    // MARK: Your own data (see `reduceDrawing`)
 
     /// `m`: the drawing mode on or off (Esc leaves it too).
     case toggleDrawing

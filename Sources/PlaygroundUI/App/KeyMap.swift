@@ -23,9 +23,14 @@ public enum KeyMap {
               footer: .init("speed", 10, in: [.normal, .inspecting, .compare], keys: ["<", ">"])),
     ]
 
-    /// The bindings after the settings': the rest of the playground, the network, the lessons,
-    /// the drawing mode.
-    static let trailing: [KeyBinding] = [
+    /// The bindings after the settings': the rest of the playground's (with the help's and the
+    /// link box's), then each mode's own table, in the order the help and the README list them.
+    static let trailing: [KeyBinding] =
+        playgroundKeys + Field.keys + Lessons.keys + Drawing.keys + PathEntry.keys + Question.keys + Compare.keys
+
+    /// The playground's keys after the settings' (the playing field and the drawing mode take
+    /// them; the help's and the link box's keys are among them, where the help lists them).
+    static let playgroundKeys: [KeyBinding] = [
         // Beyond TF (issue 9): gradient health (the optimizer, β, loss and init are settings).
         .init(.playground, ["h": .toggleGradientPanel], "gradient health", footer: .init("gradients", 10)),
         // The run's past (issue 18, History/): scrub through the kept epochs, branch, rewind. Before
@@ -72,118 +77,6 @@ public enum KeyMap {
         .init(.playground, ["S": .beginPathEntry(.saveSession), "P": .beginPathEntry(.saveData)], "save session / data",
               in: [.normal, .inspecting, .drawing], footer: .init("save", 6, in: [.drawing], keys: ["S", "P"])),
 
-        // Inside the network
-        .init(.network, ["i": .toggleInspector], "inspect / stop", footer: .init("inspect", 6, in: [.normal])),
-        .init(.network, ["↑": .moveSelection(dx: 0, dy: -1), "↓": .moveSelection(dx: 0, dy: 1),
-                         "←": .moveSelection(dx: -1, dy: 0), "→": .moveSelection(dx: 1, dy: 0)],
-              "move between nodes", in: [.inspecting], footer: .init("move", -4, in: [.inspecting])),
-        .init(.network, ["w": .stepEdge(by: 1), "W": .stepEdge(by: -1)], "next / previous edge", in: [.inspecting],
-              footer: .init("edges", -3, in: [.inspecting])),
-        .init(.network, ["Enter": .beginEdit], "type weight / bias", in: [.inspecting],
-              footer: .init("edit", -2, in: [.inspecting])),
-        .init(.network, ["Esc": .select(nil)], "back to the output", in: [.inspecting],
-              footer: .init("back", -1, in: [.inspecting])),
-        .init(.network, ["click"], "inspect node / edge", respond: networkClickAction),
-        .init(.network, entryCharacters.map { .key(.character($0)) }, "type the value", in: [.entry],
-              footer: .init("number", -2, in: [.entry], keys: (0...9).map(KeyPattern.digit) + ["-", ".", "e"])) { key, _ in
-            if case .character(let character) = key { return .line(.type(character)) }
-            return nil
-        },
-        .init(.network, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.entry], footer: .init("delete", -1, in: [.entry])),
-        .init(.network, ["Enter": .line(.commit)], "set the typed value", in: [.entry], footer: .init("set", -4, in: [.entry])),
-        .init(.network, ["Esc": .line(.cancel)], "cancel the typing", in: [.entry], footer: .init("cancel", -3, in: [.entry])),
-
-        // The lessons (the race's keys act in lesson 5; elsewhere they say where they work)
-        .init(.lessons, Lessons.Lesson.allCases.map { (.digit($0.rawValue), .lesson(.choose($0))) }, "lesson 1 to 5",
-              in: [.lessons], footer: .init("lesson", 1, in: [.lessons])),
-        .init(.lessons, ["Tab": .lesson(.nextLesson(by: 1)), "S-Tab": .lesson(.nextLesson(by: -1))], "next / previous lesson",
-              in: [.lessons]),
-        .init(.lessons, ["Space": .lesson(.space)], "the next step", in: [.lessons],
-              footer: .init("step", 2, in: [.lessons]), lessons: graphLessons),
-        .init(.lessons, ["Space": .lesson(.space)], "run / pause the race", in: [.lessons],
-              footer: .init("run", 2, whilePlaying: "pause", in: [.lessons]), lessons: [.descent]),
-        .init(.lessons, ["←": .lesson(.arrow(dx: -1, dy: 0)), "→": .lesson(.arrow(dx: 1, dy: 0))], "step; node; start point",
-              in: [.lessons], footer: .init("step", 3, in: [.lessons], keys: ["→"], lessons: graphLessons)),
-        .init(.lessons, ["↑": .lesson(.arrow(dx: 0, dy: -1)), "↓": .lesson(.arrow(dx: 0, dy: 1))], "variable; node; start",
-              in: [.lessons]),
-        .init(.lessons, ["Bksp": .lesson(.back)], "one step back", in: [.lessons], lessons: graphLessons),
-        .init(.lessons, ["Home": .lesson(.toStart), "End": .lesson(.toEnd)], "first / last step", in: [.lessons],
-              footer: .init("start/end", 6, in: [.lessons]), lessons: graphLessons.union([.descent])),
-        .init(.lessons, ["Enter": .lesson(.editSelected)], "type the selected value", in: [.lessons],
-              footer: .init("edit", 4, in: [.lessons]), lessons: graphLessons),
-        .init(.lessons, ["v": .lesson(.editValues)], "type every value", in: [.lessons], lessons: graphLessons),
-        .init(.lessons, ["e": .lesson(.editExpression)], "type an expression", in: [.lessons],
-              footer: .init("expression", 5, in: [.lessons]), lessons: graphLessons),
-        .init(.lessons, ["f": .lesson(.switchForm)], "sigmoid: gates / one gate", in: [.lessons], lessons: [.sigmoid]),
-        .init(.lessons, ["p": .lesson(.precision)], "two figures / every digit", in: [.lessons],
-              lessons: graphLessons.union([.neuron])),
-        .init(.lessons, ["[": .lesson(.point(by: -1)), "]": .lesson(.point(by: 1))], "previous / next point", in: [.lessons],
-              footer: .init("point", 3, in: [.lessons]), lessons: [.neuron]),
-        .init(.lessons, ["s": .lesson(.raceStep)], "one step", in: [.lessons], lessons: graphLessons.union([.descent])),
-        .init(.lessons, ["l": .lesson(.rate(by: -1)), "L": .lesson(.rate(by: 1))], "learning rate down / up", in: [.lessons],
-              lessons: [.descent]),
-        .init(.lessons, ["m": .lesson(.surface(by: 1)), "M": .lesson(.surface(by: -1))], "next / previous surface",
-              in: [.lessons], lessons: [.descent]),
-        .init(.lessons, ["<": .changeSpeed(by: -1), ">": .changeSpeed(by: 1), ",": .changeSpeed(by: -1),
-                         ".": .changeSpeed(by: 1)], "race speed down / up", in: [.lessons], lessons: [.descent]),
-        .init(.lessons, ["Esc": .lesson(.leave), "o": .toggleLessons], "back to the playground", in: [.lessons],
-              footer: .init("playground", 7, in: [.lessons], keys: ["Esc"])),
-        .init(.lessons, ["any key"], "type a character", in: [.lessonEntry], lessons: graphLessons) { key, _ in
-            if case .character(let character) = key { return .line(.type(character)) }
-            return nil
-        },
-        .init(.lessons, ["Tab": .lesson(.switchField)], "expression / values line", in: [.lessonEntry],
-              footer: .init("next line", -2, in: [.lessonEntry]), lessons: graphLessons),
-        .init(.lessons, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.lessonEntry],
-              footer: .init("delete", -1, in: [.lessonEntry]), lessons: graphLessons),
-        .init(.lessons, ["Enter": .line(.commit)], "build the graph", in: [.lessonEntry],
-              footer: .init("build", -4, in: [.lessonEntry]), lessons: graphLessons),
-        .init(.lessons, ["Esc": .line(.cancel)], "cancel the typing", in: [.lessonEntry],
-              footer: .init("cancel", -3, in: [.lessonEntry]), lessons: graphLessons),
-
-        // Your own data: the drawing mode's keys (every other key acts as in the playground), the
-        // file-name line and the yes/no question
-        .init(.drawing, ["↑": .moveCrosshair(dx: 0, dy: -1), "↓": .moveCrosshair(dx: 0, dy: 1),
-                         "←": .moveCrosshair(dx: -1, dy: 0), "→": .moveCrosshair(dx: 1, dy: 0)],
-              "move the crosshair", in: [.drawing], footer: .init("move", 1, in: [.drawing])),
-        .init(.drawing, ["Enter": .addPointAtCrosshair], "add a point there", in: [.drawing],
-              footer: .init("add", 2, in: [.drawing])),
-        .init(.drawing, ["click"], "add a point (map)", in: [.drawing], respond: DrawMode.clickAction),
-        .init(.drawing, ["+": .stepDrawingLabel(by: 1), "-": .stepDrawingLabel(by: -1), "=": .stepDrawingLabel(by: 1),
-                         "_": .stepDrawingLabel(by: -1)], "class ±, value ±0.1", in: [.drawing],
-              footer: .init("class", 3, in: [.drawing], keys: ["+", "-"])),
-        .init(.drawing, ["x": .removeNearestPoint, "Bksp": .removeNearestPoint], "remove nearest point", in: [.drawing],
-              footer: .init("remove", 4, in: [.drawing], keys: ["x"])),
-        .init(.drawing, ["C": .askToClearPoints], "clear every point", in: [.drawing], footer: .init("clear", 5, in: [.drawing])),
-        .init(.drawing, ["O": .beginPathEntry(.loadData)], "load points (CSV)", in: [.drawing],
-              footer: .init("load", 7, in: [.drawing])),
-        .init(.drawing, ["Esc": .toggleDrawing], "leave the drawing", in: [.drawing], footer: .init("done", 0, in: [.drawing])),
-        .init(.drawing, ["any key"], "type the file name", in: [.pathEntry]) { key, _ in
-            if case .character(let character) = key { return .line(.type(character)) }
-            return nil
-        },
-        .init(.drawing, ["Bksp": .line(.deleteBackward)], "delete a character", in: [.pathEntry], footer: .init("delete", -1, in: [.pathEntry])),
-        .init(.drawing, ["Enter": .line(.commit)], "save / load the file", in: [.pathEntry], footer: .init("ok", -3, in: [.pathEntry])),
-        .init(.drawing, ["Esc": .line(.cancel)], "cancel the typing", in: [.pathEntry], footer: .init("cancel", -2, in: [.pathEntry])),
-        .init(.drawing, ["y": .answer(true)], "yes", in: [.question], footer: .init("yes", -3, in: [.question])),
-        .init(.drawing, ["n": .answer(false)], "no", in: [.question], footer: .init("no", -2, in: [.question])),
-        .init(.drawing, ["Esc": .answer(false)], "no (cancel)", in: [.question], footer: .init("cancel", -1, in: [.question])),
-
-        // Runs side by side (`X` opens them; Space, < >, y, j J, ( ), ?, #, q act as in the playground)
-        .init(.compare, ["X": .compare(.open)], "runs side by side", footer: .init("compare", 12)),
-        .init(.compare, ["Tab": .compare(.nextSetting(by: 1)), "S-Tab": .compare(.nextSetting(by: -1))], "next / previous setting",
-              in: [.compare]),
-        .init(.compare, ["←": .compare(.moveCursor(by: -1)), "→": .compare(.moveCursor(by: 1))], "previous / next run",
-              in: [.compare], footer: .init("run", 3, in: [.compare], keys: ["→"])),
-        .init(.compare, (1...CompareSetting.maxRuns).map { (.digit($0), .compare(.choose($0))) }, "run 1 to 9", in: [.compare]),
-        .init(.compare, ["Enter": .compare(.pick)], "make it the playground's", in: [.compare],
-              footer: .init("pick", 4, in: [.compare])),
-        .init(.compare, ["+": .compare(.addValue), "=": .compare(.addValue)], "add a value", in: [.compare],
-              footer: .init("add", 5, in: [.compare], keys: ["+"])),
-        .init(.compare, ["-": .compare(.dropValue), "_": .compare(.dropValue)], "drop the run", in: [.compare],
-              footer: .init("drop", 6, in: [.compare], keys: ["-"])),
-        .init(.compare, ["Esc": .compare(.leave)], "back to the playground", in: [.compare],
-              footer: .init("leave", 0, in: [.compare])),
     ]
 
     /// The help screen lists the keys of the mode on screen: the playground's, or the lessons'.
@@ -213,9 +106,10 @@ public enum KeyMap {
         return printable.filter(\.isNumber) + printable.filter { !$0.isNumber }
     }()
 
-    /// The action of `key` in `state`, from the first binding of the state's context that takes it.
-    /// The drawing mode takes its own keys first; any other key does what it does in the
-    /// playground (its `.playground` section: the settings, saving, quitting).
+    /// The action of `key` in `state`, from the first binding of the top mode's key table
+    /// (`SettingTable.table(for: KeyContext(state))`) that takes it. The drawing mode takes its
+    /// own keys first; any other key does what it does in the playground (its `.playground`
+    /// section: the settings, saving, quitting).
     public static func action(for key: Key, in state: AppState) -> Action? {
         let context = KeyContext(state)
         if let action = action(for: key, in: state, context: context, sections: Set(KeyBinding.Section.allCases)) {
@@ -261,7 +155,7 @@ public enum KeyMap {
 
     static func action(for key: Key, in state: AppState, context: KeyContext, sections: Set<KeyBinding.Section>) -> Action? {
         for wildcard in [false, true] {
-            for binding in state.settingTable.bindings where binding.contexts.contains(context) && sections.contains(binding.section) {
+            for binding in state.settingTable.table(for: context) where sections.contains(binding.section) {
                 for pattern in binding.keys where (pattern == .anyKey) == wildcard && pattern.matches(key) {
                     if let action = binding.respond(key, state) { return action }
                 }

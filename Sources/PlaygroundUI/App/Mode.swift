@@ -47,6 +47,30 @@ public indirect enum Mode: Equatable, Sendable {
         }
     }
 
+    /// Who trains on the run loop's tick: the lessons' race or the runs side by side while one
+    /// of them is open (the higher one), else the playground.
+    var trainer: Trainer {
+        find {
+            switch $0 {
+            case .lessons(let lessons, _): .lessons(lessons)
+            case .compare(let compare, _): .compare(compare)
+            default: nil
+            }
+        } ?? .playground
+    }
+
+    enum Trainer {
+        case lessons(Lessons)
+        case compare(Compare)
+        case playground
+    }
+
+    /// This mode as another keeps it under itself: a weight or bias being typed on the playing
+    /// field is dropped (the field's own rule, so the mode opened over it needs no hand in it).
+    var droppingTypedValue: Mode {
+        replacing { if case .field(var field) = $0, field.entry != nil { field.entry = nil; return .field(field) } else { return nil } } ?? self
+    }
+
     /// The first layer, from the top, that `extract` finds something in.
     func find<T>(_ extract: (Mode) -> T?) -> T? {
         extract(self) ?? under?.find(extract)

@@ -9,19 +9,34 @@ public func render(_ state: AppState, into grid: inout CellGrid) {
         return
     }
     grid.fill(grid.bounds)
-    if state.lessons != nil || state.compare != nil {
-        if state.lessons != nil { LessonsView.draw(state, into: &grid) } else { CompareView.draw(state, into: &grid) }
-        if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
-        return
+    draw(state.mode, state, layout: layout, into: &grid)
+}
+
+/// Draws `mode` with its own view: a mode opened over another draws what it was opened over
+/// first where that shows (the help and the link box over it; the question and the file name
+/// in the footer and the status line of the view under them).
+func draw(_ mode: Mode, _ state: AppState, layout: Layout, into grid: inout CellGrid) {
+    switch mode {
+    case .overlay(let overlay, let under):
+        draw(under, state, layout: layout, into: &grid)
+        Overlays.draw(overlay, state, into: &grid)
+    case .question(_, let under), .pathEntry(_, let under):
+        draw(under, state, layout: layout, into: &grid)
+    case .lessons:
+        LessonsView.draw(state, into: &grid)
+    case .compare:
+        CompareView.draw(state, into: &grid)
+    case .field, .drawing:
+        Chrome.header(state, in: layout.header, into: &grid)
+        Panels.draw(state, layout: layout, into: &grid)
+        NetworkView.draw(state, layout: layout, into: &grid)
+        GradientPanel.draw(state, in: layout.gradientPanel, into: &grid)
+        InspectorView.draw(state, in: layout.inspector, into: &grid)
+        OutputPanel.draw(state, layout: layout, into: &grid)
+        DataModeView.draw(state, layout: layout, into: &grid)
+        if state.showsActivationCard {
+            ActivationCard.draw(state.settings.activation, capabilities: state.capabilities, in: layout.heatMap, into: &grid)
+        }
+        Chrome.footer(state, in: layout.footer, into: &grid)
     }
-    Chrome.header(state, in: layout.header, into: &grid)
-    Panels.draw(state, layout: layout, into: &grid)
-    NetworkView.draw(state, layout: layout, into: &grid)
-    GradientPanel.draw(state, in: layout.gradientPanel, into: &grid)
-    InspectorView.draw(state, in: layout.inspector, into: &grid)
-    OutputPanel.draw(state, layout: layout, into: &grid)
-    DataModeView.draw(state, layout: layout, into: &grid)
-    if state.showsActivationCard { ActivationCard.draw(state.settings.activation, capabilities: state.capabilities, in: layout.heatMap, into: &grid) }
-    Chrome.footer(state, in: layout.footer, into: &grid)
-    if let overlay = state.overlay { Overlays.draw(overlay, state, into: &grid) }
 }

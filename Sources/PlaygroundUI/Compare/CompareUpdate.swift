@@ -87,10 +87,10 @@ extension Compare {
 }
 
 extension AppState {
-    /// The comparison's keys, and the clock's ticks while it is open; nil for every other action.
-    mutating func updateCompare(_ action: Action) -> Effect? {
-        if case .compare(.open) = action { openCompare(); return .redraw }
-        guard var compare else { return nil }
+    /// The comparison's actions (`compare`: the open one), Space, and the run loop's tick while
+    /// it is on screen; nil for every other action (the mode under takes it).
+    mutating func reduceCompare(_ compare: Compare, _ action: Action) -> Effect? {
+        var compare = compare
         switch action {
         case .train(let epochs):
             guard epochs > 0, compare.isRunning else { return [] }
@@ -106,7 +106,7 @@ extension AppState {
             }
         case .compare(let key):
             switch key {
-            case .open: break
+            case .open: return .redraw
             case .nextSetting(let delta):
                 let all = CompareSetting.allCases, count = all.count
                 let setting = all[((compare.setting.rawValue + delta) % count + count) % count]
@@ -161,8 +161,12 @@ extension AppState {
         default: .activation
         }
         isTraining = false
-        entry = nil
-        compare = Compare(setting: setting, base: playground.state, points: playground.customPoints)
+        let opened = Compare(setting: setting, base: playground.state, points: playground.customPoints)
+        if compare != nil {
+            compare = opened
+        } else {
+            mode = .compare(opened, under: mode.droppingTypedValue)
+        }
         status = nil
     }
 

@@ -1,17 +1,22 @@
-// The drawing mode's reducer: its actions, the file-name line's and the question's.
+// The drawing mode's reducer: the crosshair, the points, the class of new points, its file keys.
 import PlaygroundCore
 
-/// The actions of the drawing mode, the file-name line, the yes/no question and the run loop's
-/// file reports; nil for every other action (`update` goes on with it). Also refuses the noise
-/// knob on custom data, where noise does not apply.
-func updateDataMode(_ state: inout AppState, _ action: Action) -> Effect? {
+/// The drawing mode's own actions; nil for every other action (the playground's reducer takes
+/// them: the settings, saving, quitting act as on the playing field).
+func reduceDrawing(_ state: inout AppState, _ drawing: Drawing, _ action: Action) -> Effect? {
+    switch action {
+    case .toggleDrawing, .moveCrosshair, .addPointAtCrosshair, .addPoint, .stepDrawingLabel, .removeNearestPoint,
+         .askToClearPoints, .beginPathEntry:
+        state.keyArrived(action)
+    default:
+        return nil
+    }
     switch action {
     case .toggleDrawing:
-        state.toggleDrawing()
+        state.leaveDrawing()
     case .moveCrosshair(let dx, let dy):
         state.moveCrosshair(dx: dx, dy: dy)
     case .addPointAtCrosshair:
-        guard let drawing = state.drawing else { return [] }
         state.addDrawnPoint(x: drawing.x, y: drawing.y)
     case .addPoint(let x, let y):
         state.addDrawnPoint(x: x, y: y)
@@ -23,15 +28,8 @@ func updateDataMode(_ state: inout AppState, _ action: Action) -> Effect? {
         state.askToClearPoints()
     case .beginPathEntry(let kind):
         state.beginPathEntry(kind)
-    case .answer(let yes):
-        return state.answer(yes)
-    case .fileResult(let result):
-        state.receive(result)
-    case .adjust(.noise, _) where state.playground.hasCustomData,
-         .adjustFocused where state.focus == .noise && state.playground.hasCustomData:
-        state.status = "noise: n/a for custom data (it applies to the built-in data sets)"
     default:
-        return nil
+        break
     }
     return .redraw
 }

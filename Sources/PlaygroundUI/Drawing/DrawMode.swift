@@ -57,19 +57,19 @@ enum DrawMode {
 }
 
 extension AppState {
-    /// `m`: the drawing mode on (the crosshair in the middle, nothing inspected) or off.
-    mutating func toggleDrawing() {
-        guard drawing == nil else {
-            drawing = nil
-            status = nil
-            return
-        }
-        selection = nil
-        entry = nil
+    /// `m` on the playing field: the drawing mode takes the field's place (the crosshair in the
+    /// middle); the field, with what it inspected or typed, goes with it.
+    mutating func enterDrawing() {
         let map = layout.heatMap
         let middle = DrawMode.centre(column: map.width / 2, row: map.height / 2, width: max(1, map.width), height: max(1, map.height))
         drawing = Drawing(x: middle.x, y: middle.y)
         status = playground.hasCustomData ? nil : "drawing: the first point makes the data custom"
+    }
+
+    /// `m` or Esc in the drawing mode: back to a playing field with nothing inspected.
+    mutating func leaveDrawing() {
+        drawing = nil
+        status = nil
     }
 
     /// The arrows: the crosshair one cell over, held on the map.

@@ -161,18 +161,23 @@ public enum LessonAction: Equatable, Sendable {
     case cancel
 }
 
-/// The lessons' share of `update`: nil when the action is not theirs.
-func updateLessons(_ state: inout AppState, _ action: Action) -> Effect? {
+/// The lessons' actions (`lessons`: the open ones), and the run loop's tick while they are on
+/// screen (the race); nil for every other action (the mode under takes it).
+func reduceLessons(_ state: inout AppState, _ lessons: Lessons, _ action: Action) -> Effect? {
     switch action {
     case .toggleLessons:
-        if state.lessons == nil { state.openLessons() } else { state.closeLessons() }
+        state.closeLessons()
         return .redraw
     case .lesson(let lessonAction):
-        guard state.lessons != nil else { return [] }
         state.status = nil
         state.applyLesson(lessonAction)
         return .redraw
-    case .train(let epochs) where state.lessons != nil:
+    case .line(let edit) where lessons.entry != nil:
+        state.keyArrived(action)
+        let effect = state.editLine(edit)
+        if effect == .redraw { state.followSelection() }
+        return effect
+    case .train(let epochs):
         guard epochs > 0 else { return [] }
         state.tickRace(epochs: epochs)
         return .redraw
@@ -198,11 +203,12 @@ extension AppState {
         lessons.neuronLayer = min(max(1, lessons.neuronLayer), sizes.count - 1)
         lessons.neuronNode = min(lessons.neuronNode, sizes[lessons.neuronLayer] - 1)
         lessons.point = min(lessons.point, max(0, playground.trainLabels.count - 1))
-        entry = nil
-        overlay = nil
         status = nil
         isTraining = false
-        self.lessons = lessons
+        // Over the mode they were opened from, without its help or link box and a value being typed.
+        mode = mode.droppingTypedValue
+        if case .overlay(_, let under) = mode { mode = under }
+        if self.lessons != nil { self.lessons = lessons } else { mode = .lessons(lessons, under: mode) }
     }
 
     /// Back to the playground, playing again if it was; the lessons are kept as they are.

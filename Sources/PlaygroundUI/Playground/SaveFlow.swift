@@ -177,3 +177,20 @@ extension AppState {
         fileMessage = status
     }
 }
+
+/// The yes/no question's action: the answer. Nil for every other (the mode under takes it).
+func reduceQuestion(_ state: inout AppState, _ question: Question, _ action: Action) -> Effect? {
+    guard case .answer(let yes) = action else { return nil }
+    state.keyArrived(action)
+    return state.answer(yes)
+}
+
+/// The file-name line's action: a key on the line (Enter hands the file to the run loop:
+/// `Effect.file`). Nil for every other action (the mode under takes it).
+func reducePathEntry(_ state: inout AppState, _ entry: PathEntry, _ action: Action) -> Effect? {
+    guard case .line(let edit) = action else { return nil }
+    state.keyArrived(action)
+    let effect = state.editLine(edit)
+    if effect == .redraw { state.followSelection() }
+    return effect
+}

@@ -129,6 +129,10 @@ public struct SettingTable: Sendable, Equatable {
     public let rows: [Setting]
     /// `KeyMap`'s bindings with the rows' spliced in: the key map, the help and the footer read these.
     public let bindings: [KeyBinding]
+    /// Each mode's key table: the bindings that name its context, in `bindings`' order (a mode's
+    /// own keys are declared with it: `Field.keys`, `Lessons.keys`, `Drawing.keys`, ...; the
+    /// shared ones, such as quit and help, name every mode they act in).
+    private let tables: [KeyContext: [KeyBinding]]
     private let index: [String: Int]
     private let focusOrder: [Setting]
     /// Each panel's rows (index: `Panel.rawValue`).
@@ -139,6 +143,10 @@ public struct SettingTable: Sendable, Equatable {
     public init(_ rows: [Setting]) {
         self.rows = rows
         bindings = KeyMap.leading + rows.flatMap(\.bindings) + KeyMap.trailing
+        let bindings = bindings
+        tables = Dictionary(uniqueKeysWithValues: KeyContext.allCases.map { context in
+            (context, bindings.filter { $0.contexts.contains(context) })
+        })
         let group: [Setting.Panel: Int] = [.data: 0, .network: 1, .drawing: 1, .display: 2]
         func rank(_ row: (offset: Int, element: Setting)) -> (Int, Int, Int) {
             (group[row.element.panel]!, row.element.focusLeads ? 0 : 1, row.offset)
@@ -149,6 +157,9 @@ public struct SettingTable: Sendable, Equatable {
     }
 
     /// Two tables are the same when they have the same rows by name (rows are made once, in code).
+    /// The key table of the mode whose keys are `context`'s.
+    public func table(for context: KeyContext) -> [KeyBinding] { tables[context] ?? [] }
+
     public static func == (a: SettingTable, b: SettingTable) -> Bool {
         a.rows.count == b.rows.count && !zip(a.rows, b.rows).contains { $0.name != $1.name }
     }
