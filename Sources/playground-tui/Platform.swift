@@ -98,7 +98,8 @@ extension Platform {
         }
     }
 
-    /// Writes all of `bytes`, waiting as long as it takes (for the teardown).
+    /// Writes all of `bytes`, waiting as long as it takes: the terminal's teardown, also from a
+    /// crash handler (async-signal-safe: only write, no allocation).
     static func writeWaiting(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {

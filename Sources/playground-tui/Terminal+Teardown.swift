@@ -88,16 +88,6 @@ extension Terminal {
 
     /// Writes `bytes` to the terminal at once, past ncurses' buffer (async-signal-safe).
     static func writeToTerminal(_ bytes: StaticString) {
-        var offset = 0
-        while offset < bytes.utf8CodeUnitCount {
-            let written = write(STDOUT_FILENO, bytes.utf8Start + offset, bytes.utf8CodeUnitCount - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+        Platform.writeWaiting(STDOUT_FILENO, UnsafeRawBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount))
     }
 }

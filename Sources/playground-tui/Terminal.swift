@@ -233,19 +233,7 @@ final class Terminal {
     }
 
     private static func writeToTerminal(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+        bytes.withUnsafeBytes { Platform.writeWaiting(STDOUT_FILENO, $0) }
     }
 
     /// The terminal's size in cells.

@@ -245,16 +245,8 @@ public enum Speed: Int, CaseIterable, Comparable, Sendable {
 /// to every other record when full so a long run stays bounded. The range covers every
 /// finite loss recorded, thinned or not.
 public struct LossHistory: Equatable, Sendable {
-    public struct Record: Equatable, Sendable {
-        public var epoch: Int
-        public var training: Double
-        public var test: Double
-        public init(epoch: Int, training: Double, test: Double) {
-            self.epoch = epoch
-            self.training = training
-            self.test = test
-        }
-    }
+    /// Both losses at one epoch: the same value the run's history keeps.
+    public typealias Record = History.LossPoint
 
     /// Records kept before thinning.
     public static let capacity = 2048
