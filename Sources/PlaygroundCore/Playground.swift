@@ -113,8 +113,9 @@ public struct Playground: Equatable, Sendable {
         epoch += count
     }
 
-    /// True while every update records what `diagnostics()` reports of it (the gradient panel
-    /// is open, or `train` prints diagnostics); off, an update costs what it did without it.
+    /// True while every update records what `diagnostics()` reports of it (the app keeps it on
+    /// from the first epoch, so the health panel has its history at once; `train` when it prints
+    /// diagnostics); off, an update costs what it did without it.
     /// Kept when the network is rebuilt.
     public var recordsDiagnostics: Bool {
         get { training.recordsDiagnostics }
